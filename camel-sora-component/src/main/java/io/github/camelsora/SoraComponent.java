@@ -1,0 +1,116 @@
+package io.github.camelsora;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.github.camelsora.api.ClientSettings;
+import io.github.camelsora.api.VideosClient;
+import io.github.camelsora.job.JobTracker;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * The {@code sora:} component. Owns what endpoints share, so that threads do not grow with endpoints or jobs: one
+ * timer thread for every status request, one small worker pool on which routes continue, and one HTTP client (with
+ * its I/O threads and connection pool) per server and key.
+ */
+@Component("sora")
+public class SoraComponent extends DefaultComponent {
+
+    @Metadata
+    private SoraConfiguration configuration = new SoraConfiguration();
+    @Metadata(label = "advanced", defaultValue = "4",
+              description = "Threads on which routes continue after a job finishes (downloads are checked and"
+                            + " moved there too). Jobs in flight hold no thread.")
+    private int workerPoolSize = 4;
+
+    private final Map<ClientSettings, VideosClient> clients = new ConcurrentHashMap<>();
+    private ScheduledExecutorService timer;
+    private ExecutorService workers;
+    private JobTracker tracker;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        SoraConfiguration endpointConfiguration = configuration.copy();
+        SoraEndpoint endpoint = new SoraEndpoint(uri, this, endpointConfiguration);
+        endpoint.setOperation(remaining == null || remaining.isEmpty()
+                ? SoraOperation.generate
+                : getCamelContext().getTypeConverter().mandatoryConvertTo(SoraOperation.class, remaining));
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        timer = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "SoraJobTimer");
+        workers = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "SoraWorker", workerPoolSize);
+        tracker = new JobTracker(timer);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (tracker != null) {
+            tracker.close();
+        }
+        clients.values().forEach(VideosClient::close);
+        clients.clear();
+        if (timer != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(timer);
+        }
+        if (workers != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(workers);
+        }
+        super.doStop();
+    }
+
+    /** The shared client for these settings, created on first use. */
+    VideosClient client(ClientSettings settings) {
+        return clients.computeIfAbsent(settings, VideosClient::new);
+    }
+
+    JobTracker tracker() {
+        return tracker;
+    }
+
+    /**
+     * Where routes continue after a job. Once the pool is shut down (the context is stopping), the continuation
+     * runs on the calling thread instead: an exchange must never be left without its callback.
+     */
+    Executor continuations() {
+        return task -> {
+            try {
+                workers.execute(task);
+            } catch (RejectedExecutionException e) {
+                task.run();
+            }
+        };
+    }
+
+    public SoraConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** Defaults for every endpoint of this component; endpoint options override them. */
+    public void setConfiguration(SoraConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public int getWorkerPoolSize() {
+        return workerPoolSize;
+    }
+
+    /**
+     * Threads on which routes continue after a job finishes (downloads are checked and moved there too). Jobs in
+     * flight hold no thread.
+     */
+    public void setWorkerPoolSize(int workerPoolSize) {
+        this.workerPoolSize = workerPoolSize;
+    }
+}

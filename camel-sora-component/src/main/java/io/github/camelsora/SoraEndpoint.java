@@ -1,0 +1,89 @@
+package io.github.camelsora;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.github.camelsora.api.ClientSettings;
+import io.github.camelsora.api.VideosClient;
+import io.github.camelsora.job.PollPolicy;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/** Generate videos with Sora 2 and other servers of the asynchronous /v1/videos job protocol. */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "sora", title = "Sora", syntax = "sora:operation", producerOnly = true,
+             category = { Category.AI }, headersClass = SoraConstants.class)
+public class SoraEndpoint extends DefaultEndpoint {
+
+    @UriPath(description = "The operation to perform")
+    @Metadata(required = true, defaultValue = "generate")
+    private SoraOperation operation = SoraOperation.generate;
+
+    @UriParam
+    private SoraConfiguration configuration;
+
+    public SoraEndpoint(String uri, SoraComponent component, SoraConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public SoraComponent getComponent() {
+        return (SoraComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new SoraProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("The sora endpoint " + getEndpointBaseUri() + " is producer only");
+    }
+
+    /** The shared HTTP client for this endpoint's server and key. */
+    VideosClient client() {
+        String key = configuration.getApiKey();
+        return getComponent().client(new ClientSettings(
+                configuration.getBaseUrl(), "Authorization", key == null ? null : "Bearer " + key,
+                Duration.ofMillis(configuration.getConnectTimeout()), Duration.ofMillis(configuration.getRequestTimeout()),
+                configuration.getMaxConnections()));
+    }
+
+    PollPolicy pollPolicy() {
+        return new PollPolicy(Duration.ofMillis(configuration.getPollDelay()),
+                Duration.ofMillis(configuration.getMaxPollDelay()));
+    }
+
+    Path outputDirectory() {
+        String directory = configuration.getOutputDirectory();
+        return directory != null
+                ? Path.of(directory)
+                : Path.of(System.getProperty("java.io.tmpdir"), "camel-sora");
+    }
+
+    public SoraOperation getOperation() {
+        return operation;
+    }
+
+    /** The operation to perform. */
+    public void setOperation(SoraOperation operation) {
+        this.operation = operation;
+    }
+
+    public SoraConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The endpoint's options. */
+    public void setConfiguration(SoraConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

@@ -1,0 +1,114 @@
+package io.github.camelsora.api;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpResponse;
+
+/**
+ * Streams a successful response body into a file as it arrives (never whole in memory); keeps at most a small
+ * prefix of an error body, to report the API's error. The file is only opened once the status is known to be a
+ * success, so an error page can never end up where a video should be.
+ */
+final class FileResponseConsumer extends AbstractBinResponseConsumer<FileResponseConsumer.Result> {
+
+    /** What arrived: either a file ({@code error == null}) or the head of an error body. */
+    record Result(int status, String contentType, String requestId, long bytes, Long declaredLength, byte[] error) {
+    }
+
+    private static final int CHUNK = 64 * 1024;
+    private static final int MAX_ERROR_BYTES = 64 * 1024;
+
+    private final Path target;
+    private int status;
+    private String contentType;
+    private String requestId;
+    private Long declaredLength;
+    private FileChannel channel;
+    private ByteArrayOutputStream errorBody;
+    private long bytes;
+
+    FileResponseConsumer(Path target) {
+        this.target = target;
+    }
+
+    @Override
+    protected void start(HttpResponse response, ContentType type) throws IOException {
+        status = response.getCode();
+        contentType = type == null ? null : type.getMimeType();
+        requestId = header(response, "x-request-id");
+        String length = header(response, "Content-Length");
+        declaredLength = length == null ? null : Long.valueOf(length.trim());
+        if (status >= 200 && status < 300 && !VideosClient.looksLikeJsonOrText(contentType)) {
+            channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE);
+        } else {
+            errorBody = new ByteArrayOutputStream();
+        }
+    }
+
+    private static String header(HttpResponse response, String name) {
+        Header header = response.getFirstHeader(name);
+        return header == null ? null : header.getValue();
+    }
+
+    @Override
+    protected int capacityIncrement() {
+        return CHUNK;
+    }
+
+    @Override
+    protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
+        if (channel != null) {
+            while (src.hasRemaining()) {
+                bytes += channel.write(src);
+            }
+        } else if (errorBody != null) {
+            int room = MAX_ERROR_BYTES - errorBody.size();
+            int take = Math.min(room, src.remaining());
+            byte[] chunk = new byte[take];
+            src.get(chunk);
+            errorBody.write(chunk, 0, take);
+            src.position(src.limit());
+        }
+    }
+
+    @Override
+    protected Result buildResult() {
+        closeChannel();
+        return new Result(status, contentType, requestId, bytes, declaredLength,
+                errorBody == null ? null : errorBody.toByteArray());
+    }
+
+    @Override
+    public void releaseResources() {
+        closeChannel();
+    }
+
+    private void closeChannel() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // the caller verifies the file anyway; nothing more to do here
+            }
+            channel = null;
+        }
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // best effort: a temp file in the output directory
+        }
+    }
+}

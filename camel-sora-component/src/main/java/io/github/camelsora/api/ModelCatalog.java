@@ -1,0 +1,44 @@
+package io.github.camelsora.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which sizes and durations each known model accepts. Data, not logic: a provider with other models gets another
+ * catalog. Models missing from the catalog are passed through unchecked (a gateway may serve models we don't know).
+ */
+public final class ModelCatalog {
+
+    /** Sizes and seconds one model accepts. */
+    public record ModelSpec(Set<String> sizes, Set<String> seconds) {
+    }
+
+    private static final Set<String> ALL_SECONDS = Set.of("4", "8", "12", "16", "20");
+    private static final Set<String> SIZES_720P = Set.of("720x1280", "1280x720");
+    private static final Set<String> SIZES_PRO
+            = Set.of("720x1280", "1280x720", "1024x1792", "1792x1024", "1920x1080", "1080x1920");
+
+    /** The Sora 2 family as documented by OpenAI's video generation guide (2026). */
+    public static final ModelCatalog SORA_2 = new ModelCatalog(Map.of(
+            "sora-2", new ModelSpec(SIZES_720P, ALL_SECONDS),
+            "sora-2-2025-10-06", new ModelSpec(SIZES_720P, ALL_SECONDS),
+            "sora-2-2025-12-08", new ModelSpec(SIZES_720P, ALL_SECONDS),
+            "sora-2-pro", new ModelSpec(SIZES_PRO, ALL_SECONDS),
+            "sora-2-pro-2025-10-06", new ModelSpec(SIZES_PRO, ALL_SECONDS)));
+
+    private final Map<String, ModelSpec> models;
+
+    public ModelCatalog(Map<String, ModelSpec> models) {
+        this.models = Map.copyOf(models);
+    }
+
+    /** The spec of a model, or {@code null} when the model is not in this catalog. */
+    public ModelSpec spec(String model) {
+        return models.get(model);
+    }
+
+    public List<String> modelNames() {
+        return models.keySet().stream().sorted().toList();
+    }
+}

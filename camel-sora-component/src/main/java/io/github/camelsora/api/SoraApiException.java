@@ -1,0 +1,67 @@
+package io.github.camelsora.api;
+
+/** The server answered a request with an HTTP error (or with something that is not the protocol). */
+public class SoraApiException extends SoraException {
+
+    private final int statusCode;
+    private final String requestId;
+    private final ApiError error;
+
+    public SoraApiException(String operation, int statusCode, ApiError error, String requestId, String videoId) {
+        super(describe(operation, statusCode, error, requestId, videoId), videoId);
+        this.statusCode = statusCode;
+        this.requestId = requestId;
+        this.error = error;
+    }
+
+    private static String describe(String operation, int status, ApiError error, String requestId, String videoId) {
+        StringBuilder text = new StringBuilder(operation).append(" failed with HTTP ").append(status);
+        if (error != null) {
+            if (error.message() != null) {
+                text.append(": ").append(error.message());
+            }
+            if (error.type() != null) {
+                text.append(" [type=").append(error.type()).append(']');
+            }
+            if (error.code() != null) {
+                text.append(" [code=").append(error.code()).append(']');
+            }
+            if (error.param() != null) {
+                text.append(" [param=").append(error.param()).append(']');
+            }
+        }
+        if (videoId != null) {
+            text.append(" [videoId=").append(videoId).append(']');
+        }
+        if (requestId != null) {
+            text.append(" [requestId=").append(requestId).append(']');
+        }
+        return text.toString();
+    }
+
+    public int getStatusCode() {
+        return statusCode;
+    }
+
+    /** The {@code x-request-id} response header, to quote to the provider's support. */
+    public String getRequestId() {
+        return requestId;
+    }
+
+    /** The API's error object; {@code null} when the body was not in the API's error shape. */
+    public ApiError getError() {
+        return error;
+    }
+
+    public String getErrorCode() {
+        return error == null ? null : error.code();
+    }
+
+    public String getErrorType() {
+        return error == null ? null : error.type();
+    }
+
+    public String getParam() {
+        return error == null ? null : error.param();
+    }
+}

@@ -1,0 +1,187 @@
+package io.github.camelsora.job;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+import io.github.camelsora.api.ApiResponse;
+import io.github.camelsora.api.SoraApiException;
+import io.github.camelsora.api.SoraException;
+import io.github.camelsora.api.SoraTimeoutException;
+import io.github.camelsora.api.Video;
+import io.github.camelsora.api.VideoStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Waits for jobs to reach a terminal status without holding a thread: each status request is a task on one shared
+ * timer, and its answer (on an HTTP I/O thread) schedules the next one. Ten thousand jobs in flight are ten
+ * thousand small objects and timer entries, not threads.
+ * <p>
+ * Every wait has a deadline: when it passes, the wait fails with {@link SoraTimeoutException} carrying the video id;
+ * the job itself is left alone on the server. Transient failures of a status request (I/O errors, 408, 409, 429,
+ * 5xx) are retried until the deadline; any other HTTP error ends the wait.
+ */
+public final class JobTracker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobTracker.class);
+
+    private final ScheduledExecutorService timer;
+    private final LongSupplier nanoClock;
+    private final Set<Wait> waits = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    public JobTracker(ScheduledExecutorService timer) {
+        this(timer, System::nanoTime);
+    }
+
+    JobTracker(ScheduledExecutorService timer, LongSupplier nanoClock) {
+        this.timer = timer;
+        this.nanoClock = nanoClock;
+    }
+
+    /**
+     * Waits until the job is terminal and completes with its last state, whatever the status (completed, failed,
+     * expired...): interpreting it is the caller's business.
+     *
+     * @param source  where to read the job's status from
+     * @param timeout how long to wait from now
+     */
+    public CompletableFuture<Video> await(String videoId, StatusSource source, PollPolicy policy, Duration timeout) {
+        Wait wait = new Wait(videoId, source, new PollSchedule(policy), nanoClock.getAsLong(), timeout);
+        if (closed) {
+            wait.result.completeExceptionally(stoppedException(videoId));
+            return wait.result;
+        }
+        waits.add(wait);
+        wait.result.whenComplete((video, error) -> waits.remove(wait));
+        wait.schedule(wait.schedule.first());
+        return wait.result;
+    }
+
+    /** How many waits are in progress. */
+    public int inFlight() {
+        return waits.size();
+    }
+
+    /** Stops waiting: every pending wait fails with an exception naming its video id. Jobs are not touched. */
+    @Override
+    public void close() {
+        closed = true;
+        for (Wait wait : waits) {
+            wait.cancel();
+            wait.result.completeExceptionally(stoppedException(wait.videoId));
+        }
+        waits.clear();
+    }
+
+    private static SoraException stoppedException(String videoId) {
+        return new SoraException("Stopped while waiting for video " + videoId
+                                 + "; the job was not cancelled, await or download it later by its id", videoId);
+    }
+
+    private final class Wait {
+        final String videoId;
+        final StatusSource source;
+        final PollSchedule schedule;
+        final long startNanos;
+        final long deadlineNanos;
+        final CompletableFuture<Video> result = new CompletableFuture<>();
+        volatile ScheduledFuture<?> pending;
+        volatile String lastStatus = "unknown";
+        Duration transientBackoff = Duration.ofSeconds(1);
+
+        Wait(String videoId, StatusSource source, PollSchedule schedule, long startNanos, Duration timeout) {
+            this.videoId = videoId;
+            this.source = source;
+            this.schedule = schedule;
+            this.startNanos = startNanos;
+            this.deadlineNanos = startNanos + timeout.toNanos();
+        }
+
+        void schedule(Duration delay) {
+            if (result.isDone()) {
+                return;
+            }
+            long now = nanoClock.getAsLong();
+            if (now >= deadlineNanos) {
+                result.completeExceptionally(new SoraTimeoutException(videoId,
+                        Duration.ofNanos(now - startNanos), lastStatus));
+                return;
+            }
+            // never sleep past the deadline: the last look happens at the deadline itself
+            long delayNanos = Math.min(delay.toNanos(), deadlineNanos - now);
+            try {
+                pending = timer.schedule(this::poll, delayNanos, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                result.completeExceptionally(stoppedException(videoId));
+            }
+        }
+
+        void cancel() {
+            ScheduledFuture<?> task = pending;
+            if (task != null) {
+                task.cancel(false);
+            }
+        }
+
+        void poll() {
+            if (closed || result.isDone()) {
+                return;
+            }
+            CompletableFuture<ApiResponse<Video>> call;
+            try {
+                call = source.retrieve(videoId);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+                return;
+            }
+            call.whenComplete((response, error) -> {
+                if (error != null) {
+                    onError(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+                } else {
+                    onStatus(response);
+                }
+            });
+        }
+
+        void onStatus(ApiResponse<Video> response) {
+            Video video = response.value();
+            lastStatus = video.status();
+            if (VideoStatus.of(video.status()).isTerminal()) {
+                result.complete(video);
+                return;
+            }
+            transientBackoff = Duration.ofSeconds(1);
+            schedule(schedule.next(video.progress(), response.pollAfter(), nanoClock.getAsLong()));
+        }
+
+        void onError(Throwable error) {
+            if (!isTransient(error)) {
+                result.completeExceptionally(error);
+                return;
+            }
+            Duration delay = transientBackoff;
+            transientBackoff = transientBackoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
+                    ? Duration.ofSeconds(30) : transientBackoff.multipliedBy(2);
+            LOG.warn("Status request for video {} failed ({}); asking again in {}", videoId, error.getMessage(), delay);
+            schedule(delay);
+        }
+    }
+
+    static boolean isTransient(Throwable error) {
+        if (error instanceof SoraApiException api) {
+            int status = api.getStatusCode();
+            return status == 408 || status == 409 || status == 429 || status >= 500;
+        }
+        // transport failures (connection refused, reset, timeout) come as a plain SoraException with a cause
+        return error instanceof SoraException && error.getCause() != null;
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.camelsora.media;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.regex.Pattern;
+
+/**
+ * Where downloads land and how they get there: a temporary file next to the target, checked, then moved into place
+ * atomically, so that the target path only ever holds a complete, verified file.
+ */
+public final class VideoFiles {
+
+    /** Ids become file names: letters, digits and {@code _ - . =} only, no leading dot, bounded length. */
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_=-][A-Za-z0-9_.=-]{0,254}");
+
+    private VideoFiles() {
+    }
+
+    /** The final path of a video's file: {@code <directory>/<videoId>.<extension>}. */
+    public static Path target(Path directory, String videoId, String extension) {
+        if (videoId == null || !SAFE_ID.matcher(videoId).matches() || videoId.contains("..")) {
+            throw new IllegalArgumentException("Refusing to use video id '" + videoId
+                                               + "' as a file name: only letters, digits, '_', '-', '.' and '='");
+        }
+        return directory.resolve(videoId + "." + extension);
+    }
+
+    /** A fresh temporary file in the target's directory (same file system, so the final move is atomic). */
+    public static Path temporaryFor(Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        return Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
+    }
+
+    /**
+     * Verifies a downloaded MP4 and moves it into place. On failure the temporary file is deleted and the target
+     * is left untouched.
+     */
+    public static Mp4Info commitMp4(Path temporary, Path target) throws InvalidMediaException, IOException {
+        try {
+            Mp4Info info = Mp4Inspector.inspect(temporary);
+            moveIntoPlace(temporary, target);
+            return info;
+        } catch (InvalidMediaException | IOException | RuntimeException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
+    }
+
+    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

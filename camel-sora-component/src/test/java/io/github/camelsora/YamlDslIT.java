@@ -1,0 +1,72 @@
+package io.github.camelsora;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+
+import io.github.camelsora.simulator.SoraSimulatorExtension;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The component from a YAML DSL route: options as parameters, the path parameter placed by the URI factory. */
+class YamlDslIT extends CamelTestSupport {
+
+    @RegisterExtension
+    static final SoraSimulatorExtension SIM = SoraSimulatorExtension.builder()
+            .renderTime(Duration.ofSeconds(1))
+            .build();
+
+    @TempDir
+    static Path output;
+
+    private static final String ROUTE = """
+            - route:
+                id: yaml-generate
+                from:
+                  uri: direct:yaml
+                  steps:
+                    - to:
+                        uri: sora
+                        parameters:
+                          operation: generate
+                          baseUrl: "{{sim.baseUrl}}"
+                          apiKey: "{{sim.apiKey}}"
+                          model: sora-2
+                          size: 1280x720
+                          seconds: "4"
+                          pollDelay: 200ms
+                          outputDirectory: "{{sim.output}}"
+            """;
+
+    @Test
+    void generatesFromAYamlRoute() throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("sim.baseUrl", SIM.baseUrl());
+        properties.setProperty("sim.apiKey", SIM.apiKey());
+        properties.setProperty("sim.output", output.toString());
+        context.getPropertiesComponent().setInitialProperties(properties);
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("sora.yaml", ROUTE));
+
+        Exchange result = template.request("direct:yaml", e -> e.getMessage().setBody("A kite over dunes"));
+
+        assertThat(result.getException()).isNull();
+        File file = result.getMessage().getBody(File.class);
+        Mp4Assertions.assertPlayableMp4(file, 1280, 720, 4);
+        assertThat(context.getRoute("yaml-generate").getEndpoint()).isNotNull();
+        SoraEndpoint endpoint = context.getEndpoints().stream()
+                .filter(SoraEndpoint.class::isInstance).map(SoraEndpoint.class::cast).findFirst().orElseThrow();
+        assertThat(endpoint.getOperation()).isEqualTo(SoraOperation.generate);
+        assertThat(endpoint.getConfiguration().getSize()).isEqualTo("1280x720");
+        // the URI factory wrapped the secret in RAW(), and the URI shown in logs and JMX masks it
+        assertThat(endpoint.getEndpointUri()).contains("apiKey=RAW(");
+        assertThat(endpoint.toString()).doesNotContain(SIM.apiKey());
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.camelsora.examples;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.github.camelsora.media.Mp4Info;
+import io.github.camelsora.media.Mp4Inspector;
+import io.github.camelsora.simulator.SoraSimulator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class GenerateVideosExampleIT {
+
+    @TempDir
+    Path output;
+
+    @Test
+    void turnsEachSamplePromptIntoAPlayableVideo() throws Exception {
+        Path samples = Path.of("prompts");
+        long promptCount;
+        try (var files = Files.list(samples)) {
+            promptCount = files.filter(f -> f.toString().endsWith(".txt")).count();
+        }
+        assertThat(promptCount).isEqualTo(3);
+
+        List<GenerateVideosExample.Outcome> outcomes;
+        try (SoraSimulator simulator = SoraSimulator.builder().renderTime(Duration.ofSeconds(2)).start()) {
+            outcomes = new GenerateVideosExample(samples, output)
+                    .run(simulator.baseUrl(), simulator.apiKey(), Duration.ofMinutes(2));
+            assertThat(simulator.totalCreates()).isEqualTo(3);
+        }
+
+        assertThat(outcomes).hasSize(3).allSatisfy(outcome -> {
+            assertThat(outcome.error()).isNull();
+            assertThat(outcome.video()).isEqualTo(output.resolve(outcome.videoId() + ".mp4"));
+            Mp4Info info = Mp4Inspector.inspect(outcome.video());
+            assertThat(info.videoCodec()).isEqualTo("avc1");
+            assertThat(info.width()).isEqualTo(1280);
+            assertThat(info.height()).isEqualTo(720);
+            assertThat(info.durationSeconds()).isCloseTo(4.0, within(0.5));
+        });
+        try (var files = Files.list(output)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".mp4")).count()).isEqualTo(3);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.camelsora.simulator;
+
+import java.io.IOException;
+import java.util.Locale;
+
+/** {@code POST /v1/videos}: JSON or multipart/form-data body, answers the new job as a VideoResource. */
+final class CreateVideoHandler implements EndpointHandler {
+
+    private final SimulatorState state;
+
+    CreateVideoHandler(SimulatorState state) {
+        this.state = state;
+    }
+
+    @Override
+    public void handle(ApiExchange exchange, String videoId) throws IOException, ApiException {
+        String contentType = exchange.requestHeader("Content-Type");
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        byte[] body = exchange.readBody();
+        CreateVideoRequest request;
+        if (mediaType.equals("application/json")) {
+            request = JsonCreateRequestReader.read(body);
+        } else if (mediaType.equals("multipart/form-data")) {
+            String boundary = MultipartParser.boundary(contentType);
+            if (boundary == null || boundary.isEmpty()) {
+                throw ApiException.invalidRequest("Invalid Content-Type: multipart/form-data without a boundary.", null,
+                        "invalid_multipart");
+            }
+            request = MultipartCreateRequestReader.read(MultipartParser.parse(body, boundary));
+        } else {
+            throw ApiException.invalidRequest("Unsupported Content-Type '" + (contentType == null ? "" : contentType)
+                    + "': send application/json or multipart/form-data.", null, "unsupported_content_type");
+        }
+        VideoSpec spec = CreateRequestValidator.validate(request);
+        VideoJob job = state.createJob(spec);
+        exchange.sendJson(200, Json.video(job, state.snapshot(job)));
+    }
+}

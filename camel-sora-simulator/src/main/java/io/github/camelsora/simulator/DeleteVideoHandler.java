@@ -1,0 +1,25 @@
+package io.github.camelsora.simulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+
+/** {@code DELETE /v1/videos/{id}}: removes the job (any status); later calls on the id answer 404. */
+final class DeleteVideoHandler implements EndpointHandler {
+
+    private final SimulatorState state;
+
+    DeleteVideoHandler(SimulatorState state) {
+        this.state = state;
+    }
+
+    @Override
+    public void handle(ApiExchange exchange, String videoId) throws IOException, ApiException {
+        state.jobs.remove(videoId).orElseThrow(() ->
+                ApiException.notFound("No video found with id '" + videoId + "'.", "video_not_found"));
+        ObjectNode deleted = Json.MAPPER.createObjectNode();
+        deleted.put("id", videoId);
+        deleted.put("object", "video.deleted");
+        deleted.put("deleted", true);
+        exchange.sendJson(200, deleted);
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.camelsora.simulator;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Per-job behaviour chosen by a marker in the prompt (render time, planned failure, padded video size).
+ * The first matching rule of each kind, in registration order, wins.
+ */
+final class PromptRules {
+
+    private record RenderTimeRule(String marker, Duration renderTime) {
+    }
+
+    private record FailureRule(String marker, JobFailure failure) {
+    }
+
+    private record VideoBytesRule(String marker, long totalBytes) {
+    }
+
+    private final List<RenderTimeRule> renderTimes = new CopyOnWriteArrayList<>();
+    private final List<FailureRule> failures = new CopyOnWriteArrayList<>();
+    private final List<VideoBytesRule> videoBytes = new CopyOnWriteArrayList<>();
+
+    void renderTimeWhen(String marker, Duration renderTime) {
+        renderTimes.add(new RenderTimeRule(marker, renderTime));
+    }
+
+    void failWhen(String marker, JobFailure failure) {
+        failures.add(new FailureRule(marker, failure));
+    }
+
+    void videoBytesWhen(String marker, long totalBytes) {
+        videoBytes.add(new VideoBytesRule(marker, totalBytes));
+    }
+
+    Duration renderTimeFor(String prompt, Duration fallback) {
+        return renderTimes.stream().filter(r -> prompt.contains(r.marker()))
+                .map(RenderTimeRule::renderTime).findFirst().orElse(fallback);
+    }
+
+    JobFailure failureFor(String prompt) {
+        return failures.stream().filter(r -> prompt.contains(r.marker()))
+                .map(FailureRule::failure).findFirst().orElse(null);
+    }
+
+    Long videoBytesFor(String prompt) {
+        return videoBytes.stream().filter(r -> prompt.contains(r.marker()))
+                .map(VideoBytesRule::totalBytes).findFirst().orElse(null);
+    }
+
+    void clear() {
+        renderTimes.clear();
+        failures.clear();
+        videoBytes.clear();
+    }
+}

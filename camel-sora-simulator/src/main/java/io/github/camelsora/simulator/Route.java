@@ -1,0 +1,15 @@
+package io.github.camelsora.simulator;
+
+/** The simulated endpoints, used to aim injected errors at one of them. */
+public enum Route {
+    /** {@code POST /v1/videos} */
+    CREATE,
+    /** {@code GET /v1/videos/{id}} */
+    RETRIEVE,
+    /** {@code GET /v1/videos} */
+    LIST,
+    /** {@code DELETE /v1/videos/{id}} */
+    DELETE,
+    /** {@code GET /v1/videos/{id}/content} */
+    CONTENT
+}

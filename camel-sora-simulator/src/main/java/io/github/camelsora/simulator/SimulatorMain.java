@@ -1,0 +1,121 @@
+package io.github.camelsora.simulator;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Command line: {@code java -jar camel-sora-simulator.jar --port 8089 --render-time 5s --api-key sk-sim}.
+ * Prints the base URL on standard output, then serves until the process is killed.
+ */
+public final class SimulatorMain {
+
+    static final String USAGE = String.join(System.lineSeparator(),
+            "Usage: java -jar camel-sora-simulator.jar [options]",
+            "  --port N             port to listen on (default 8089; 0 = any free port)",
+            "  --bind ADDRESS       address to bind (default 127.0.0.1)",
+            "  --api-key KEY        bearer key clients must send (default sk-sim)",
+            "  --render-time T      time from create to completed: 5s, 500ms, 2m, PT5S (default 5s)",
+            "  --poll-after-ms N    send openai-poll-after-ms: N on non-terminal retrieves",
+            "  --no-draw-prompt     share media per size and length instead of drawing each prompt",
+            "  --cache-dir DIR      keep rendered media in DIR (default: a temporary directory)",
+            "  --help               show this help");
+
+    private SimulatorMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        SoraSimulator.Builder builder;
+        try {
+            builder = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (builder == null) {
+            System.out.println(USAGE);
+            return;
+        }
+        SoraSimulator simulator = builder.start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            simulator.close();
+            stopped.countDown();
+        }, "sora-sim-shutdown"));
+        System.out.println(simulator.baseUrl());
+        System.out.flush();
+        stopped.await();
+    }
+
+    /** @return the configured builder, or null when help was asked for */
+    static SoraSimulator.Builder parse(String[] args) {
+        SoraSimulator.Builder builder = SoraSimulator.builder().port(8089);
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                value = arg.substring(eq + 1);
+                arg = arg.substring(0, eq);
+            }
+            switch (arg) {
+                case "--help", "-h" -> {
+                    return null;
+                }
+                case "--no-draw-prompt" -> builder.drawPrompt(false);
+                case "--port" -> builder.port(parseInt(arg, value != null ? value : next(args, ++i, arg)));
+                case "--bind" -> builder.bindAddress(value != null ? value : next(args, ++i, arg));
+                case "--api-key" -> builder.apiKey(value != null ? value : next(args, ++i, arg));
+                case "--render-time" -> builder.renderTime(parseDuration(value != null ? value : next(args, ++i, arg)));
+                case "--poll-after-ms" -> builder.pollAfterMs((long) parseInt(arg, value != null ? value : next(args, ++i, arg)));
+                case "--cache-dir" -> builder.cacheDir(Path.of(value != null ? value : next(args, ++i, arg)));
+                default -> throw new IllegalArgumentException("Unknown option: " + arg);
+            }
+        }
+        return builder;
+    }
+
+    /** Accepts {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, a bare number of seconds, or ISO-8601 {@code PT5S}. */
+    static Duration parseDuration(String text) {
+        String value = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (value.startsWith("pt") || value.startsWith("p")) {
+                return Duration.parse(value.toUpperCase(Locale.ROOT));
+            }
+            if (value.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2).trim()));
+            }
+            if (value.endsWith("s")) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(value.substring(0, value.length() - 1).trim()) * 1000));
+            }
+            if (value.endsWith("m")) {
+                return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1).trim()) * 60);
+            }
+            if (value.endsWith("h")) {
+                return Duration.ofHours(Long.parseLong(value.substring(0, value.length() - 1).trim()));
+            }
+            return Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new IllegalArgumentException("Invalid duration '" + text + "': use e.g. 5s, 500ms, 2m or PT5S");
+        }
+    }
+
+    private static String next(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException("Missing value for " + option);
+        }
+        return args[index];
+    }
+
+    private static int parseInt(String option, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Invalid number for " + option + ": " + value);
+        }
+    }
+}

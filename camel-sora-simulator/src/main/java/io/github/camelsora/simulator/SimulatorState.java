@@ -1,0 +1,90 @@
+package io.github.camelsora.simulator;
+
+import io.github.camelsora.simulator.media.MediaRenderer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Everything the endpoint handlers share: jobs, clock, counters, faults, settings and the renderer. */
+final class SimulatorState {
+
+    /** Rendered instead of the prompt when prompts are not drawn, so all jobs of one size/length share a file. */
+    static final String SHARED_MEDIA_LABEL = "camel-sora simulator";
+
+    final Clock clock;
+    final String apiKey;
+    final boolean drawPrompt;
+    final MediaRenderer renderer;
+    final JobStore jobs = new JobStore();
+    final SimulatorCounters counters = new SimulatorCounters();
+    final FaultInjector faults = new FaultInjector();
+    final PromptRules rules = new PromptRules();
+    private final Duration initialRenderTime;
+    private final Long initialPollAfterMs;
+    private volatile Duration renderTime;
+    private volatile Long pollAfterMs;
+
+    SimulatorState(Clock clock, String apiKey, boolean drawPrompt, Duration renderTime, Long pollAfterMs,
+                   MediaRenderer renderer) {
+        this.clock = clock;
+        this.apiKey = apiKey;
+        this.drawPrompt = drawPrompt;
+        this.renderer = renderer;
+        this.initialRenderTime = renderTime;
+        this.initialPollAfterMs = pollAfterMs;
+        this.renderTime = renderTime;
+        this.pollAfterMs = pollAfterMs;
+    }
+
+    VideoJob createJob(VideoSpec spec) {
+        Instant now = clock.instant();
+        String prompt = spec.prompt();
+        Duration plannedRenderTime = rules.renderTimeFor(prompt, renderTime);
+        JobFailure failure = rules.failureFor(prompt);
+        Long videoBytes = rules.videoBytesFor(prompt);
+        String mediaPrompt = drawPrompt ? prompt : SHARED_MEDIA_LABEL;
+        VideoJob job = jobs.add(sequence -> new VideoJob("video_" + ApiExchange.randomHex(), sequence, now,
+                plannedRenderTime, prompt, spec.model(), spec.size(), spec.seconds(), failure, videoBytes, mediaPrompt));
+        counters.created(job.id());
+        if (failure == null) {
+            // start encoding now (on the renderer's single thread) so the first download does not wait for it
+            renderer.prerender(spec.size().width(), spec.size().height(), spec.seconds(), mediaPrompt);
+        }
+        return job;
+    }
+
+    JobSnapshot snapshot(VideoJob job) {
+        return JobLifecycle.snapshot(job, clock.instant());
+    }
+
+    VideoJob requireJob(String videoId) throws ApiException {
+        return jobs.find(videoId).orElseThrow(() ->
+                ApiException.notFound("No video found with id '" + videoId + "'.", "video_not_found"));
+    }
+
+    Duration renderTime() {
+        return renderTime;
+    }
+
+    void setRenderTime(Duration renderTime) {
+        this.renderTime = renderTime;
+    }
+
+    Long pollAfterMs() {
+        return pollAfterMs;
+    }
+
+    void setPollAfterMs(Long pollAfterMs) {
+        this.pollAfterMs = pollAfterMs;
+    }
+
+    /** Back to the state right after start: no jobs, counters, faults or prompt rules; builder settings restored. */
+    void reset() {
+        jobs.clear();
+        counters.clear();
+        faults.clear();
+        rules.clear();
+        renderTime = initialRenderTime;
+        pollAfterMs = initialPollAfterMs;
+    }
+}

@@ -1,0 +1,361 @@
+package io.github.camelsora.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.camelsora.simulator.media.MediaRenderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * A local server of the OpenAI-style {@code /v1/videos} job protocol: real MP4s, a clock-driven job lifecycle,
+ * injectable faults and request counters. Start one with {@link #builder()}; close it to stop the server and
+ * every thread it started.
+ *
+ * <pre>{@code
+ * try (SoraSimulator sim = SoraSimulator.builder().renderTime(Duration.ofSeconds(2)).start()) {
+ *     String baseUrl = sim.baseUrl(); // http://127.0.0.1:<port>/v1
+ * }
+ * }</pre>
+ */
+public final class SoraSimulator implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(SoraSimulator.class.getName());
+
+    private final HttpServer server;
+    private final ThreadPoolExecutor executor;
+    private final SimulatorState state;
+    private final MediaRenderer renderer;
+    private final Path cacheDir;
+    private final boolean ownsCacheDir;
+    private final String baseUrl;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SoraSimulator(HttpServer server, ThreadPoolExecutor executor, SimulatorState state, MediaRenderer renderer,
+                          Path cacheDir, boolean ownsCacheDir) {
+        this.server = server;
+        this.executor = executor;
+        this.state = state;
+        this.renderer = renderer;
+        this.cacheDir = cacheDir;
+        this.ownsCacheDir = ownsCacheDir;
+        this.baseUrl = "http://" + hostForUrl(server.getAddress()) + ":" + server.getAddress().getPort() + "/v1";
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code http://127.0.0.1:<port>/v1}: the base URL a client appends {@code /videos} to. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String apiKey() {
+        return state.apiKey;
+    }
+
+    /** The media cache directory (temporary unless given to the builder). */
+    public Path cacheDir() {
+        return cacheDir;
+    }
+
+    /** Planned time from create to a terminal status for jobs created from now on. */
+    public void setRenderTime(Duration renderTime) {
+        state.setRenderTime(requireNonNegative(renderTime));
+    }
+
+    public Duration renderTime() {
+        return state.renderTime();
+    }
+
+    /** Sets (or with null removes) the {@code openai-poll-after-ms} header on non-terminal retrieves. */
+    public void setPollAfterMs(Long pollAfterMs) {
+        state.setPollAfterMs(pollAfterMs);
+    }
+
+    /** Jobs created afterwards whose prompt contains {@code marker} take {@code renderTime} instead of the default. */
+    public void renderTimeWhenPromptContains(String marker, Duration renderTime) {
+        state.rules.renderTimeWhen(Objects.requireNonNull(marker, "marker"), requireNonNegative(renderTime));
+    }
+
+    /**
+     * Jobs created afterwards whose prompt contains {@code marker} end {@code failed} (at the end of their render
+     * time) with {@code error{code,message}}.
+     */
+    public void failWhenPromptContains(String marker, String code, String message) {
+        state.rules.failWhen(Objects.requireNonNull(marker, "marker"),
+                new JobFailure(Objects.requireNonNull(code, "code"), Objects.requireNonNull(message, "message")));
+    }
+
+    /**
+     * Jobs created afterwards whose prompt contains {@code marker} serve an MP4 padded to exactly
+     * {@code totalBytes} bytes (a valid file with a large free box), to exercise big streamed downloads.
+     */
+    public void videoBytesWhenPromptContains(String marker, long totalBytes) {
+        if (totalBytes <= 0) {
+            throw new IllegalArgumentException("totalBytes must be positive");
+        }
+        state.rules.videoBytesWhen(Objects.requireNonNull(marker, "marker"), totalBytes);
+    }
+
+    /**
+     * The next request on {@code route} (after authentication) is answered with this error instead, once.
+     * Errors queue per route in FIFO order.
+     *
+     * @param type    e.g. {@code rate_limit_error}, {@code server_error}
+     * @param code    may be null
+     * @param headers extra response headers such as {@code Retry-After}; may be null
+     */
+    public void enqueueError(Route route, int status, String type, String code, String message,
+                             Map<String, String> headers) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("status must be an HTTP error status (4xx/5xx): " + status);
+        }
+        state.faults.enqueue(Objects.requireNonNull(route, "route"),
+                new ApiException(status, Objects.requireNonNull(type, "type"), Objects.requireNonNull(message, "message"),
+                        null, code, headers));
+    }
+
+    public VideoCounters counters(String videoId) {
+        return state.counters.forVideo(videoId);
+    }
+
+    public int totalCreates() {
+        return state.counters.totalCreates();
+    }
+
+    public int totalStatusReads() {
+        return state.counters.totalStatusReads();
+    }
+
+    public int totalDownloads() {
+        return state.counters.totalDownloads();
+    }
+
+    /** Every HTTP request received, including rejected ones (401, 404, injected faults...). */
+    public int totalRequests() {
+        return state.counters.totalRequests();
+    }
+
+    /** Ids of all jobs created since start or the last {@link #reset()}, in creation order (deleted ones too). */
+    public List<String> createdVideoIds() {
+        return state.jobs.createdIds();
+    }
+
+    /** Clears jobs, counters, queued errors and prompt rules, and restores the builder's render time and poll hint. */
+    public void reset() {
+        state.reset();
+    }
+
+    /** Stops the server, its threads and the renderer, and deletes the temporary cache directory. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.log(Level.WARNING, "HTTP threads still busy 5 s after close");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        renderer.close();
+        if (ownsCacheDir) {
+            deleteRecursively(cacheDir);
+        }
+        LOG.log(Level.DEBUG, "Sora simulator at {0} stopped", baseUrl);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, "could not delete " + path, e);
+                }
+            });
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "could not delete the cache directory " + dir, e);
+        }
+    }
+
+    private static String hostForUrl(InetSocketAddress address) {
+        InetAddress inet = address.getAddress();
+        if (inet.isAnyLocalAddress()) {
+            return "127.0.0.1";
+        }
+        String host = inet.getHostAddress();
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    private static Duration requireNonNegative(Duration duration) {
+        Objects.requireNonNull(duration, "renderTime");
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("render time must not be negative: " + duration);
+        }
+        return duration;
+    }
+
+    /** Settings of a simulator; {@link #start()} may be called more than once, each call starts a new server. */
+    public static final class Builder {
+
+        private int port;
+        private String bindAddress = "127.0.0.1";
+        private String apiKey = "sk-sim";
+        private Duration renderTime = Duration.ofSeconds(5);
+        private Long pollAfterMs;
+        private boolean drawPrompt = true;
+        private Clock clock = Clock.systemUTC();
+        private Path cacheDir;
+        private int httpThreads = 8;
+        private int maxCachedVideos = 32;
+
+        private Builder() {
+        }
+
+        /** 0 (the default) picks a free port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Address to bind; default {@code 127.0.0.1} (loopback only). */
+        public Builder bindAddress(String bindAddress) {
+            this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+            return this;
+        }
+
+        /** The key requests must send as {@code Authorization: Bearer <key>}; default {@code sk-sim}. */
+        public Builder apiKey(String apiKey) {
+            if (apiKey == null || apiKey.isBlank()) {
+                throw new IllegalArgumentException("apiKey must not be blank");
+            }
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** Planned time from create to completed; default 5 s. */
+        public Builder renderTime(Duration renderTime) {
+            this.renderTime = requireNonNegative(renderTime);
+            return this;
+        }
+
+        /** When set, non-terminal retrieves carry {@code openai-poll-after-ms}; default null (no header). */
+        public Builder pollAfterMs(Long pollAfterMs) {
+            this.pollAfterMs = pollAfterMs;
+            return this;
+        }
+
+        /** false: media is shared per (size, seconds) instead of showing each prompt (for runs with many prompts). */
+        public Builder drawPrompt(boolean drawPrompt) {
+            this.drawPrompt = drawPrompt;
+            return this;
+        }
+
+        /** The clock job lifecycles are computed from; default {@link Clock#systemUTC()}. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Media cache directory, kept at close; default a temporary directory deleted at close. */
+        public Builder cacheDir(Path cacheDir) {
+            this.cacheDir = cacheDir;
+            return this;
+        }
+
+        /** Size of the fixed HTTP worker pool; default 8. */
+        public Builder httpThreads(int httpThreads) {
+            if (httpThreads < 1) {
+                throw new IllegalArgumentException("httpThreads must be at least 1");
+            }
+            this.httpThreads = httpThreads;
+            return this;
+        }
+
+        /** How many rendered MP4s the media cache keeps; default 32. */
+        public Builder maxCachedVideos(int maxCachedVideos) {
+            if (maxCachedVideos < 1) {
+                throw new IllegalArgumentException("maxCachedVideos must be at least 1");
+            }
+            this.maxCachedVideos = maxCachedVideos;
+            return this;
+        }
+
+        /** Binds, starts the HTTP server and returns the running simulator. */
+        public SoraSimulator start() {
+            boolean ownsCacheDir = cacheDir == null;
+            Path dir;
+            try {
+                dir = ownsCacheDir ? Files.createTempDirectory("sora-sim-media-") : Files.createDirectories(cacheDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the media cache directory", e);
+            }
+            MediaRenderer renderer = new MediaRenderer(dir, maxCachedVideos);
+            SimulatorState state = new SimulatorState(clock, apiKey, drawPrompt, renderTime, pollAfterMs, renderer);
+            ThreadPoolExecutor executor = fixedPool(httpThreads);
+            HttpServer server;
+            try {
+                server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(bindAddress), port), 256);
+            } catch (IOException e) {
+                executor.shutdownNow();
+                renderer.close();
+                if (ownsCacheDir) {
+                    deleteRecursively(dir);
+                }
+                throw new UncheckedIOException("cannot bind " + bindAddress + ":" + port, e);
+            }
+            server.createContext("/", new VideosRouter(state));
+            server.setExecutor(executor);
+            server.start();
+            SoraSimulator simulator = new SoraSimulator(server, executor, state, renderer, dir, ownsCacheDir);
+            LOG.log(Level.DEBUG, "Sora simulator listening at {0}", simulator.baseUrl());
+            return simulator;
+        }
+
+        /**
+         * A fixed pool with every thread started up front, so the number of live threads does not change
+         * while the simulator serves (tests count JVM threads with hundreds of jobs in flight).
+         */
+        private static ThreadPoolExecutor fixedPool(int threads) {
+            AtomicInteger counter = new AtomicInteger();
+            ThreadFactory factory = runnable -> {
+                Thread thread = new Thread(runnable, "sora-sim-http-" + counter.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            };
+            ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                    new LinkedBlockingQueue<>(), factory);
+            executor.prestartAllCoreThreads();
+            return executor;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.camelsora.simulator;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * {@code GET /v1/videos/{id}/content?variant=video|thumbnail|spritesheet}. Serves only completed jobs and
+ * only whole files: the MP4 is streamed from the renderer's cache with its Content-Length.
+ */
+final class VideoContentHandler implements EndpointHandler {
+
+    private static final System.Logger LOG = System.getLogger(VideoContentHandler.class.getName());
+
+    private static final int OPEN_ATTEMPTS = 3;
+
+    private final SimulatorState state;
+
+    VideoContentHandler(SimulatorState state) {
+        this.state = state;
+    }
+
+    @Override
+    public void handle(ApiExchange exchange, String videoId) throws IOException, ApiException {
+        String variant = exchange.query().getOrDefault("variant", "video");
+        if (!variant.equals("video") && !variant.equals("thumbnail") && !variant.equals("spritesheet")) {
+            throw ApiException.invalidValue("variant", variant, "'video', 'thumbnail', and 'spritesheet'");
+        }
+        VideoJob job = state.requireJob(videoId);
+        JobSnapshot snapshot = state.snapshot(job);
+        if (snapshot.status() == JobStatus.FAILED) {
+            throw ApiException.invalidRequest("Video '" + videoId + "' failed (" + snapshot.error().code()
+                    + "), so it has no content to download.", null, "video_not_ready");
+        }
+        if (snapshot.status() != JobStatus.COMPLETED) {
+            throw ApiException.invalidRequest("Video '" + videoId + "' is not ready yet: its status is '"
+                    + snapshot.status().wireName() + "'. Download content once the status is 'completed'.", null,
+                    "video_not_ready");
+        }
+        int width = job.size().width();
+        int height = job.size().height();
+        try {
+            switch (variant) {
+                case "thumbnail" -> {
+                    byte[] webp = state.renderer.thumbnail(width, height, job.mediaPrompt());
+                    state.counters.downloaded(videoId);
+                    exchange.sendBytes(200, "image/webp", webp);
+                }
+                case "spritesheet" -> {
+                    byte[] jpeg = state.renderer.spritesheet(width, height, job.seconds(), job.mediaPrompt());
+                    state.counters.downloaded(videoId);
+                    exchange.sendBytes(200, "image/jpeg", jpeg);
+                }
+                default -> {
+                    try (FileChannel mp4 = openVideo(job)) {
+                        state.counters.downloaded(videoId);
+                        exchange.sendFile("video/mp4", mp4);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            if (exchange.hasResponded()) {
+                throw e; // the client went away mid-stream; nothing more to answer
+            }
+            LOG.log(Level.WARNING, "rendering " + variant + " of " + videoId + " failed", e);
+            throw new ApiException(500, "server_error", "The simulator could not render the " + variant + ": "
+                    + e.getMessage(), null, "render_failed", null);
+        }
+    }
+
+    /**
+     * Opens the cached MP4. The renderer's LRU may delete a file between returning its path and our open;
+     * asking again renders it anew, so retry a few times before giving up.
+     */
+    private FileChannel openVideo(VideoJob job) throws IOException {
+        int width = job.size().width();
+        int height = job.size().height();
+        NoSuchFileException lastMiss = null;
+        for (int attempt = 0; attempt < OPEN_ATTEMPTS; attempt++) {
+            Path mp4 = job.videoBytes() == null
+                    ? state.renderer.video(width, height, job.seconds(), job.mediaPrompt())
+                    : state.renderer.paddedVideo(width, height, job.seconds(), job.mediaPrompt(), job.videoBytes());
+            try {
+                return FileChannel.open(mp4, StandardOpenOption.READ);
+            } catch (NoSuchFileException evicted) {
+                lastMiss = evicted;
+            }
+        }
+        throw lastMiss;
+    }
+}

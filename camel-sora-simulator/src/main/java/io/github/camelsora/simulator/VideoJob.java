@@ -1,0 +1,21 @@
+package io.github.camelsora.simulator;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One video job. Immutable: its status is computed from the clock when asked (see {@link JobLifecycle}),
+ * so no thread or timer exists per job.
+ *
+ * @param sequence    creation order, used for listing and {@code after} cursors
+ * @param failure     non-null when the job is planned to end {@code failed}
+ * @param videoBytes  non-null when the MP4 should be padded to this many bytes
+ * @param mediaPrompt the text handed to the renderer (the prompt, or a shared label when prompts are not drawn)
+ */
+record VideoJob(String id, long sequence, Instant createdAt, Duration renderTime, String prompt, String model,
+                FrameSize size, int seconds, JobFailure failure, Long videoBytes, String mediaPrompt) {
+
+    Instant finishesAt() {
+        return createdAt.plus(renderTime);
+    }
+}

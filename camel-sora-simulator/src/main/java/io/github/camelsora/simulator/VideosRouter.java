@@ -1,0 +1,149 @@
+package io.github.camelsora.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Entry point of every request: counts it, checks the bearer key, matches method and path to a
+ * {@link Route}, answers a queued fault if any, then delegates to that route's handler.
+ */
+final class VideosRouter implements HttpHandler {
+
+    private static final System.Logger LOG = System.getLogger(VideosRouter.class.getName());
+    private static final String PREFIX = "/v1/videos";
+    /** Real sub-resources of /videos that the simulator does not implement; not to be taken for video ids. */
+    private static final Set<String> UNSIMULATED = Set.of("edits", "extensions", "characters");
+
+    private record Target(Route route, String videoId) {
+    }
+
+    private final SimulatorState state;
+    private final Map<Route, EndpointHandler> handlers = new EnumMap<>(Route.class);
+
+    VideosRouter(SimulatorState state) {
+        this.state = state;
+        handlers.put(Route.CREATE, new CreateVideoHandler(state));
+        handlers.put(Route.RETRIEVE, new RetrieveVideoHandler(state));
+        handlers.put(Route.LIST, new ListVideosHandler(state));
+        handlers.put(Route.DELETE, new DeleteVideoHandler(state));
+        handlers.put(Route.CONTENT, new VideoContentHandler(state));
+    }
+
+    @Override
+    public void handle(HttpExchange http) {
+        ApiExchange exchange = new ApiExchange(http);
+        try {
+            state.counters.request();
+            authenticate(exchange);
+            Target target = resolve(exchange.method(), exchange.rawPath());
+            var fault = state.faults.next(target.route());
+            if (fault.isPresent()) {
+                throw fault.get();
+            }
+            handlers.get(target.route()).handle(exchange, target.videoId());
+        } catch (ApiException e) {
+            answer(exchange, e);
+        } catch (IOException | RuntimeException e) {
+            if (!exchange.hasResponded()) {
+                LOG.log(Level.ERROR, "request " + exchange.requestId() + " failed", e);
+                answer(exchange, new ApiException(500, "server_error", "The simulator failed to process the request ("
+                        + e.getClass().getSimpleName() + "). Request id: " + exchange.requestId(), null, null, null));
+            }
+        } finally {
+            http.close();
+        }
+    }
+
+    private void answer(ApiExchange exchange, ApiException error) {
+        try {
+            exchange.sendError(error);
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "could not send the error answer of " + exchange.requestId(), e);
+        }
+    }
+
+    /** 401 for a missing or wrong bearer key; the message never repeats the key that was sent. */
+    private void authenticate(ApiExchange exchange) throws ApiException {
+        String authorization = exchange.requestHeader("Authorization");
+        if (authorization == null || authorization.isBlank()) {
+            throw unauthorized("You didn't provide an API key. You need to provide your API key in an Authorization header"
+                    + " using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).");
+        }
+        String trimmed = authorization.trim();
+        if (trimmed.length() < 7 || !trimmed.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw unauthorized("The Authorization header must use Bearer auth (i.e. Authorization: Bearer YOUR_KEY).");
+        }
+        byte[] given = trimmed.substring(7).trim().getBytes(StandardCharsets.UTF_8);
+        // constant-time comparison, as a real server would do
+        if (!MessageDigest.isEqual(given, state.apiKey.getBytes(StandardCharsets.UTF_8))) {
+            throw unauthorized("Incorrect API key provided. Use the key the simulator was started with.");
+        }
+    }
+
+    private static ApiException unauthorized(String message) {
+        return new ApiException(401, ApiException.INVALID_REQUEST, message, null, "invalid_api_key",
+                Map.of("WWW-Authenticate", "Bearer"));
+    }
+
+    private static Target resolve(String method, String rawPath) throws ApiException {
+        if (!rawPath.equals(PREFIX) && !rawPath.startsWith(PREFIX + "/")) {
+            throw invalidUrl(method, rawPath);
+        }
+        String rest = rawPath.substring(PREFIX.length());
+        if (rest.endsWith("/")) {
+            rest = rest.substring(0, rest.length() - 1);
+        }
+        if (rest.isEmpty()) {
+            return switch (method) {
+                case "POST" -> new Target(Route.CREATE, null);
+                case "GET" -> new Target(Route.LIST, null);
+                default -> throw methodNotAllowed(method, rawPath, "GET, POST");
+            };
+        }
+        String[] segments = rest.substring(1).split("/", -1);
+        String videoId = decode(segments[0]);
+        if (videoId.isEmpty() || UNSIMULATED.contains(videoId)) {
+            throw invalidUrl(method, rawPath);
+        }
+        if (segments.length == 1) {
+            return switch (method) {
+                case "GET" -> new Target(Route.RETRIEVE, videoId);
+                case "DELETE" -> new Target(Route.DELETE, videoId);
+                default -> throw methodNotAllowed(method, rawPath, "GET, DELETE");
+            };
+        }
+        if (segments.length == 2 && segments[1].equals("content")) {
+            if (!method.equals("GET")) {
+                throw methodNotAllowed(method, rawPath, "GET");
+            }
+            return new Target(Route.CONTENT, videoId);
+        }
+        throw invalidUrl(method, rawPath);
+    }
+
+    private static ApiException invalidUrl(String method, String rawPath) {
+        return ApiException.notFound("Invalid URL (" + method + " " + rawPath + "). The simulator serves POST/GET "
+                + PREFIX + ", GET/DELETE " + PREFIX + "/{video_id} and GET " + PREFIX + "/{video_id}/content.", null);
+    }
+
+    private static ApiException methodNotAllowed(String method, String rawPath, String allowed) {
+        return new ApiException(405, ApiException.INVALID_REQUEST, "Method " + method + " is not allowed on " + rawPath
+                + ". Allowed: " + allowed + ".", null, "method_not_allowed", Map.of("Allow", allowed));
+    }
+
+    private static String decode(String segment) {
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformedEscape) {
+            return segment;
+        }
+    }
+}

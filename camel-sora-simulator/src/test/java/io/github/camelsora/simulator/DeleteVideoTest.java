@@ -1,0 +1,40 @@
+package io.github.camelsora.simulator;
+
+import static io.github.camelsora.simulator.VideoAssertions.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class DeleteVideoTest {
+
+    @RegisterExtension
+    static final SoraSimulatorExtension SIM = SoraSimulatorExtension.builder().resetBeforeEach(true).build();
+
+    @Test
+    void deleteAnswersDeletedResourceThenTheIdIsGone() {
+        SimClient client = new SimClient(SIM.simulator());
+        String id = client.create("to delete");
+        String kept = client.create("to keep");
+
+        var response = client.delete("/videos/" + id);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode deleted = SimClient.json(response);
+        List<String> keys = new ArrayList<>();
+        deleted.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactlyInAnyOrder("id", "object", "deleted");
+        assertThat(deleted.get("id").asText()).isEqualTo(id);
+        assertThat(deleted.get("object").asText()).isEqualTo("video.deleted");
+        assertThat(deleted.get("deleted").asBoolean()).isTrue();
+
+        assertError(client.get("/videos/" + id), 404, null, "video_not_found");
+        assertError(client.get("/videos/" + id + "/content"), 404, null, "video_not_found");
+        assertError(client.delete("/videos/" + id), 404, null, "video_not_found");
+        assertThat(client.retrieve(kept).get("id").asText()).isEqualTo(kept);
+        assertThat(SIM.simulator().createdVideoIds()).containsExactly(id, kept);
+    }
+}
