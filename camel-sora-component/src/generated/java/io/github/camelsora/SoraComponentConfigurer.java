@@ -30,6 +30,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         SoraComponent target = (SoraComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": getOrCreateConfiguration(target).setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
@@ -39,21 +41,37 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelsora.SoraConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "downloadtimeout":
+        case "downloadTimeout": getOrCreateConfiguration(target).setDownloadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxdownloadbytes":
+        case "maxDownloadBytes": getOrCreateConfiguration(target).setMaxDownloadBytes(property(camelContext, long.class, value)); return true;
         case "maxpolldelay":
         case "maxPollDelay": getOrCreateConfiguration(target).setMaxPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxresponsebytes":
+        case "maxResponseBytes": getOrCreateConfiguration(target).setMaxResponseBytes(property(camelContext, long.class, value)); return true;
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
         case "outputDirectory": getOrCreateConfiguration(target).setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "polldelay":
         case "pollDelay": getOrCreateConfiguration(target).setPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": getOrCreateConfiguration(target).setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "seconds": getOrCreateConfiguration(target).setSeconds(property(camelContext, java.lang.String.class, value)); return true;
         case "size": getOrCreateConfiguration(target).setSize(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "workerpoolsize":
         case "workerPoolSize": target.setWorkerPoolSize(property(camelContext, int.class, value)); return true;
@@ -64,6 +82,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "autowiredenabled":
@@ -73,21 +93,37 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "configuration": return io.github.camelsora.SoraConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "downloadtimeout":
+        case "downloadTimeout": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxdownloadbytes":
+        case "maxDownloadBytes": return long.class;
         case "maxpolldelay":
         case "maxPollDelay": return long.class;
+        case "maxresponsebytes":
+        case "maxResponseBytes": return long.class;
         case "model": return java.lang.String.class;
         case "outputdirectory":
         case "outputDirectory": return java.lang.String.class;
         case "polldelay":
         case "pollDelay": return long.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "seconds": return java.lang.String.class;
         case "size": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "timeout": return long.class;
         case "workerpoolsize":
         case "workerPoolSize": return int.class;
@@ -99,6 +135,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         SoraComponent target = (SoraComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return getOrCreateConfiguration(target).isAllowInsecureHttp();
         case "apikey":
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
         case "autowiredenabled":
@@ -108,21 +146,37 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "downloadtimeout":
+        case "downloadTimeout": return getOrCreateConfiguration(target).getDownloadTimeout();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
+        case "maxdownloadbytes":
+        case "maxDownloadBytes": return getOrCreateConfiguration(target).getMaxDownloadBytes();
         case "maxpolldelay":
         case "maxPollDelay": return getOrCreateConfiguration(target).getMaxPollDelay();
+        case "maxresponsebytes":
+        case "maxResponseBytes": return getOrCreateConfiguration(target).getMaxResponseBytes();
         case "model": return getOrCreateConfiguration(target).getModel();
         case "outputdirectory":
         case "outputDirectory": return getOrCreateConfiguration(target).getOutputDirectory();
         case "polldelay":
         case "pollDelay": return getOrCreateConfiguration(target).getPollDelay();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return getOrCreateConfiguration(target).getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "seconds": return getOrCreateConfiguration(target).getSeconds();
         case "size": return getOrCreateConfiguration(target).getSize();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "timeout": return getOrCreateConfiguration(target).getTimeout();
         case "workerpoolsize":
         case "workerPoolSize": return target.getWorkerPoolSize();

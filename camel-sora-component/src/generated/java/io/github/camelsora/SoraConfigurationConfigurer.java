@@ -23,25 +23,43 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         io.github.camelsora.SoraConfiguration target = (io.github.camelsora.SoraConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": target.setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
+        case "downloadtimeout":
+        case "downloadTimeout": target.setDownloadTimeout(property(camelContext, long.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxdownloadbytes":
+        case "maxDownloadBytes": target.setMaxDownloadBytes(property(camelContext, long.class, value)); return true;
         case "maxpolldelay":
         case "maxPollDelay": target.setMaxPollDelay(property(camelContext, long.class, value)); return true;
+        case "maxresponsebytes":
+        case "maxResponseBytes": target.setMaxResponseBytes(property(camelContext, long.class, value)); return true;
         case "model": target.setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
         case "outputDirectory": target.setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "polldelay":
         case "pollDelay": target.setPollDelay(property(camelContext, long.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": target.setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
         case "seconds": target.setSeconds(property(camelContext, java.lang.String.class, value)); return true;
         case "size": target.setSize(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "timeout": target.setTimeout(property(camelContext, long.class, value)); return true;
         default: return false;
         }
@@ -50,25 +68,43 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "downloadtimeout":
+        case "downloadTimeout": return long.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxdownloadbytes":
+        case "maxDownloadBytes": return long.class;
         case "maxpolldelay":
         case "maxPollDelay": return long.class;
+        case "maxresponsebytes":
+        case "maxResponseBytes": return long.class;
         case "model": return java.lang.String.class;
         case "outputdirectory":
         case "outputDirectory": return java.lang.String.class;
         case "polldelay":
         case "pollDelay": return long.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "seconds": return java.lang.String.class;
         case "size": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "timeout": return long.class;
         default: return null;
         }
@@ -78,25 +114,43 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         io.github.camelsora.SoraConfiguration target = (io.github.camelsora.SoraConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return target.isAllowInsecureHttp();
         case "apikey":
         case "apiKey": return target.getApiKey();
         case "baseurl":
         case "baseUrl": return target.getBaseUrl();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
+        case "downloadtimeout":
+        case "downloadTimeout": return target.getDownloadTimeout();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
+        case "maxdownloadbytes":
+        case "maxDownloadBytes": return target.getMaxDownloadBytes();
         case "maxpolldelay":
         case "maxPollDelay": return target.getMaxPollDelay();
+        case "maxresponsebytes":
+        case "maxResponseBytes": return target.getMaxResponseBytes();
         case "model": return target.getModel();
         case "outputdirectory":
         case "outputDirectory": return target.getOutputDirectory();
         case "polldelay":
         case "pollDelay": return target.getPollDelay();
+        case "proxyhost":
+        case "proxyHost": return target.getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return target.getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return target.getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return target.getProxyUsername();
         case "requesttimeout":
         case "requestTimeout": return target.getRequestTimeout();
         case "seconds": return target.getSeconds();
         case "size": return target.getSize();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getSslContextParameters();
         case "timeout": return target.getTimeout();
         default: return null;
         }

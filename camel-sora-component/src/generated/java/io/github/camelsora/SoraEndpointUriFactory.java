@@ -23,24 +23,35 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(14);
+        Set<String> props = new HashSet<>(23);
+        props.add("allowInsecureHttp");
         props.add("apiKey");
         props.add("baseUrl");
         props.add("connectTimeout");
+        props.add("downloadTimeout");
         props.add("lazyStartProducer");
         props.add("maxConnections");
+        props.add("maxDownloadBytes");
         props.add("maxPollDelay");
+        props.add("maxResponseBytes");
         props.add("model");
         props.add("operation");
         props.add("outputDirectory");
         props.add("pollDelay");
+        props.add("proxyHost");
+        props.add("proxyPassword");
+        props.add("proxyPort");
+        props.add("proxyUsername");
         props.add("requestTimeout");
         props.add("seconds");
         props.add("size");
+        props.add("sslContextParameters");
         props.add("timeout");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(1);
+        Set<String> secretProps = new HashSet<>(3);
         secretProps.add("apiKey");
+        secretProps.add("proxyPassword");
+        secretProps.add("proxyUsername");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }

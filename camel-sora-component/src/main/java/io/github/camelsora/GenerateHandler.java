@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.camelsora.api.ApiError;
 import io.github.camelsora.api.ModelCatalog;
+import io.github.camelsora.api.SoraApiException;
 import io.github.camelsora.api.SoraException;
 import io.github.camelsora.api.SoraJobFailedException;
 import io.github.camelsora.api.Video;
@@ -51,6 +53,12 @@ final class GenerateHandler implements SoraOperationHandler {
         return client.create(request)
                 .thenCompose(created -> {
                     String videoId = created.value().id();
+                    if (!VideoFiles.isSafeId(videoId)) {
+                        // the id becomes a file name and a URL segment: a hostile one ends the exchange here
+                        throw new SoraApiException("create video", 200, new ApiError("the server returned video id '"
+                                + videoId + "', which is not safe as a file name", null, null, "invalid_video_id"),
+                                created.requestId(), null);
+                    }
                     message.setHeader(SoraConstants.VIDEO_ID, videoId);
                     message.setHeader(SoraConstants.STATUS, created.value().status());
                     LOG.info("Submitted video {} ({} {} {}s) [requestId={}]", videoId, request.model(), request.size(),

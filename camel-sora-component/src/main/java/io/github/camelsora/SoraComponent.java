@@ -1,5 +1,7 @@
 package io.github.camelsora;
 
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -10,10 +12,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import io.github.camelsora.api.ClientSettings;
 import io.github.camelsora.api.VideosClient;
 import io.github.camelsora.job.JobTracker;
+import javax.net.ssl.SSLContext;
+
 import org.apache.camel.Endpoint;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * The {@code sora:} component. Owns what endpoints share, so that threads do not grow with endpoints or jobs: one
@@ -31,6 +37,7 @@ public class SoraComponent extends DefaultComponent {
     private int workerPoolSize = 4;
 
     private final Map<ClientSettings, VideosClient> clients = new ConcurrentHashMap<>();
+    private final Map<SSLContextParameters, SSLContext> sslContexts = new ConcurrentHashMap<>();
     private ScheduledExecutorService timer;
     private ExecutorService workers;
     private JobTracker tracker;
@@ -68,6 +75,21 @@ public class SoraComponent extends DefaultComponent {
             getCamelContext().getExecutorServiceManager().shutdown(workers);
         }
         super.doStop();
+    }
+
+    /**
+     * One SSLContext per SSLContextParameters, so that endpoints sharing TLS settings share their client (settings
+     * are the client's key, and a fresh context would never be equal).
+     */
+    SSLContext sslContext(SSLContextParameters parameters) {
+        return sslContexts.computeIfAbsent(parameters, p -> {
+            try {
+                return p.createSSLContext(getCamelContext());
+            } catch (GeneralSecurityException | IOException e) {
+                throw new RuntimeCamelException("Cannot create the TLS context from sslContextParameters: "
+                                                + e.getMessage(), e);
+            }
+        });
     }
 
     /** The shared client for these settings, created on first use. */

@@ -1,9 +1,11 @@
 package io.github.camelsora;
 
+import io.github.camelsora.api.TransportSettings;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /** Options shared by the component (defaults for all endpoints) and each endpoint. */
 @UriParams
@@ -36,6 +38,24 @@ public class SoraConfiguration implements Cloneable {
     private long requestTimeout = 60_000;
     @UriParam(label = "advanced", defaultValue = "20")
     private int maxConnections = 20;
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(label = "security", defaultValue = "false")
+    private boolean allowInsecureHttp;
+    @UriParam(label = "proxy")
+    private String proxyHost;
+    @UriParam(label = "proxy")
+    private Integer proxyPort;
+    @UriParam(label = "proxy,security", secret = true)
+    private String proxyUsername;
+    @UriParam(label = "proxy,security", secret = true)
+    private String proxyPassword;
+    @UriParam(label = "producer,advanced", defaultValue = "4294967296")
+    private long maxDownloadBytes = TransportSettings.DEFAULT_MAX_DOWNLOAD_BYTES;
+    @UriParam(label = "advanced", defaultValue = "8388608")
+    private long maxResponseBytes = TransportSettings.DEFAULT_MAX_RESPONSE_BYTES;
+    @UriParam(label = "producer,advanced", defaultValue = "1800000", javaType = "java.time.Duration")
+    private long downloadTimeout = 1_800_000;
 
     public String getApiKey() {
         return apiKey;
@@ -169,6 +189,99 @@ public class SoraConfiguration implements Cloneable {
      */
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /**
+     * TLS settings (trust store, key store, protocols) for the connection to the server, e.g. to trust a gateway's
+     * private certificate authority. Without it the JDK's default trust applies.
+     */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public boolean isAllowInsecureHttp() {
+        return allowInsecureHttp;
+    }
+
+    /**
+     * Allow a plain {@code http://} baseUrl to a host other than loopback. Off by default: over http the API key
+     * travels in clear text. Loopback hosts (a local simulator or sidecar) are always allowed.
+     */
+    public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+        this.allowInsecureHttp = allowInsecureHttp;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /** An HTTP forward proxy to reach the server through (https is tunnelled with CONNECT). */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    /** The proxy's port. */
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    /** The user for the proxy's Basic authentication. */
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    /** The password for the proxy's Basic authentication. */
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    public long getMaxDownloadBytes() {
+        return maxDownloadBytes;
+    }
+
+    /**
+     * The largest video (or other media) download accepted, in bytes. A larger body fails the exchange with
+     * SoraApiException (code response_too_large) and leaves no file behind. The default, 4 GiB, is far above any clip.
+     */
+    public void setMaxDownloadBytes(long maxDownloadBytes) {
+        this.maxDownloadBytes = maxDownloadBytes;
+    }
+
+    public long getMaxResponseBytes() {
+        return maxResponseBytes;
+    }
+
+    /** The largest JSON or error response accepted, in bytes; larger ones fail before they are parsed. */
+    public void setMaxResponseBytes(long maxResponseBytes) {
+        this.maxResponseBytes = maxResponseBytes;
+    }
+
+    public long getDownloadTimeout() {
+        return downloadTimeout;
+    }
+
+    /**
+     * The longest a whole download may take, however steadily the bytes arrive (requestTimeout only bounds the
+     * silence between them). When it passes, the download fails and leaves no file behind.
+     */
+    public void setDownloadTimeout(long downloadTimeout) {
+        this.downloadTimeout = downloadTimeout;
     }
 
     public SoraConfiguration copy() {

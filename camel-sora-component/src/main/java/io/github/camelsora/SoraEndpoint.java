@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.github.camelsora.api.ClientSettings;
+import io.github.camelsora.api.TransportSettings;
 import io.github.camelsora.api.VideosClient;
 import io.github.camelsora.job.PollPolicy;
 import org.apache.camel.Category;
@@ -50,11 +51,37 @@ public class SoraEndpoint extends DefaultEndpoint {
 
     /** The shared HTTP client for this endpoint's server and key. */
     VideosClient client() {
+        return getComponent().client(clientSettings());
+    }
+
+    /** How to reach the server; checks the base URL (https unless loopback or allowed). */
+    ClientSettings clientSettings() {
         String key = configuration.getApiKey();
-        return getComponent().client(new ClientSettings(
+        return new ClientSettings(
                 configuration.getBaseUrl(), "Authorization", key == null ? null : "Bearer " + key,
                 Duration.ofMillis(configuration.getConnectTimeout()), Duration.ofMillis(configuration.getRequestTimeout()),
-                configuration.getMaxConnections()));
+                configuration.getMaxConnections(), transportSettings());
+    }
+
+    private TransportSettings transportSettings() {
+        SoraConfiguration c = configuration;
+        TransportSettings transport = TransportSettings.defaults()
+                .withAllowInsecureHttp(c.isAllowInsecureHttp())
+                .withLimits(c.getMaxDownloadBytes(), c.getMaxResponseBytes(), Duration.ofMillis(c.getDownloadTimeout()));
+        if (c.getSslContextParameters() != null) {
+            transport = transport.withSslContext(getComponent().sslContext(c.getSslContextParameters()));
+        }
+        if (c.getProxyHost() != null) {
+            transport = transport.withProxy(c.getProxyHost(), c.getProxyPort() == null ? 3128 : c.getProxyPort(),
+                    c.getProxyUsername(), c.getProxyPassword());
+        }
+        return transport;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        clientSettings(); // fail at startup, not on the first message, for a base URL that would leak the key
     }
 
     PollPolicy pollPolicy() {

@@ -14,15 +14,55 @@ import java.util.Objects;
  * @param connectTimeout  TCP connect timeout
  * @param responseTimeout the longest silence allowed while waiting for or reading a response
  * @param maxConnections  connections per route (requests beyond it wait in the pool, holding no thread)
+ * @param transport       TLS, proxy, plain-http permission, size and time caps
  */
 public record ClientSettings(
         String baseUrl, String authHeader, String authValue, Duration connectTimeout, Duration responseTimeout,
-        int maxConnections) {
+        int maxConnections, TransportSettings transport) {
 
     public ClientSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
+        transport = transport == null ? TransportSettings.defaults() : transport;
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        URI.create(baseUrl);
+        checkBaseUrl(baseUrl, transport.allowInsecureHttp());
+    }
+
+    /** Settings with the default transport: JDK TLS, no proxy, https only (loopback excepted). */
+    public ClientSettings(String baseUrl, String authHeader, String authValue, Duration connectTimeout,
+                          Duration responseTimeout, int maxConnections) {
+        this(baseUrl, authHeader, authValue, connectTimeout, responseTimeout, maxConnections, null);
+    }
+
+    /**
+     * Refuses a base URL that would send the key in clear text: {@code http} is only accepted for a loopback host
+     * (a local simulator or sidecar) or when explicitly allowed.
+     */
+    static void checkBaseUrl(String baseUrl, boolean allowInsecureHttp) {
+        URI uri;
+        try {
+            uri = new URI(baseUrl);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("baseUrl is not a valid URI: " + ServerText.clean(e.getMessage()));
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw new IllegalArgumentException("baseUrl must be an absolute https URL with a host, e.g."
+                                               + " https://api.example.com/v1; got " + uri.getScheme() + " URL");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("baseUrl must not carry credentials (user info); use apiKey");
+        }
+        if (scheme.equals("http") && !allowInsecureHttp && !Addresses.isLoopbackHost(uri.getHost())) {
+            throw new IllegalArgumentException("baseUrl " + uri.getScheme() + "://" + uri.getHost()
+                                               + " would send the API key unencrypted: use https, a loopback host,"
+                                               + " or set allowInsecureHttp=true");
+        }
+    }
+
+    /** The same settings with another transport. */
+    public ClientSettings withTransport(TransportSettings other) {
+        return new ClientSettings(baseUrl, authHeader, authValue, connectTimeout, responseTimeout, maxConnections,
+                other);
     }
 
     /** Bearer-token settings with sensible defaults, the common case. */
@@ -34,6 +74,7 @@ public record ClientSettings(
     @Override
     public String toString() {
         return "ClientSettings[baseUrl=" + baseUrl + ", authHeader=" + authHeader + ", authValue=***, connectTimeout="
-               + connectTimeout + ", responseTimeout=" + responseTimeout + ", maxConnections=" + maxConnections + "]";
+               + connectTimeout + ", responseTimeout=" + responseTimeout + ", maxConnections=" + maxConnections
+               + ", transport=" + transport + "]";
     }
 }

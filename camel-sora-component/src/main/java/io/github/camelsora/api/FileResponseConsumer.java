@@ -21,13 +21,16 @@ import org.apache.hc.core5.http.HttpResponse;
 final class FileResponseConsumer extends AbstractBinResponseConsumer<FileResponseConsumer.Result> {
 
     /** What arrived: either a file ({@code error == null}) or the head of an error body. */
-    record Result(int status, String contentType, String requestId, long bytes, Long declaredLength, byte[] error) {
+    record Result(int status, String contentType, String requestId, long bytes, Long declaredLength, byte[] error,
+                  String location) implements HttpOutcome {
     }
 
     private static final int CHUNK = 64 * 1024;
     private static final int MAX_ERROR_BYTES = 64 * 1024;
 
     private final Path target;
+    private final long maxBytes;
+    private String location;
     private int status;
     private String contentType;
     private String requestId;
@@ -36,8 +39,9 @@ final class FileResponseConsumer extends AbstractBinResponseConsumer<FileRespons
     private ByteArrayOutputStream errorBody;
     private long bytes;
 
-    FileResponseConsumer(Path target) {
+    FileResponseConsumer(Path target, long maxBytes) {
         this.target = target;
+        this.maxBytes = maxBytes;
     }
 
     @Override
@@ -45,14 +49,28 @@ final class FileResponseConsumer extends AbstractBinResponseConsumer<FileRespons
         status = response.getCode();
         contentType = type == null ? null : type.getMimeType();
         requestId = header(response, "x-request-id");
-        String length = header(response, "Content-Length");
-        declaredLength = length == null ? null : Long.valueOf(length.trim());
-        if (status >= 200 && status < 300 && !VideosClient.looksLikeJsonOrText(contentType)) {
+        location = header(response, "Location");
+        declaredLength = declaredLength(response);
+        boolean media = status >= 200 && status < 300 && !VideosClient.looksLikeJsonOrText(contentType);
+        if (media && declaredLength != null && declaredLength > maxBytes) {
+            // refuse before the first byte is written
+            throw new ResponseTooLargeException(status, declaredLength, maxBytes);
+        }
+        if (media) {
             channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE);
         } else {
             errorBody = new ByteArrayOutputStream();
         }
+    }
+
+    /** The Content-Length header, or {@code null} when absent or not a plain non-negative number. */
+    static Long declaredLength(HttpResponse response) {
+        String length = header(response, "Content-Length");
+        if (length == null || !length.trim().matches("[0-9]{1,18}")) {
+            return null;
+        }
+        return Long.valueOf(length.trim());
     }
 
     private static String header(HttpResponse response, String name) {
@@ -68,6 +86,9 @@ final class FileResponseConsumer extends AbstractBinResponseConsumer<FileRespons
     @Override
     protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
         if (channel != null) {
+            if (bytes + src.remaining() > maxBytes) {
+                throw new ResponseTooLargeException(status, bytes + src.remaining(), maxBytes);
+            }
             while (src.hasRemaining()) {
                 bytes += channel.write(src);
             }
@@ -85,7 +106,7 @@ final class FileResponseConsumer extends AbstractBinResponseConsumer<FileRespons
     protected Result buildResult() {
         closeChannel();
         return new Result(status, contentType, requestId, bytes, declaredLength,
-                errorBody == null ? null : errorBody.toByteArray());
+                errorBody == null ? null : errorBody.toByteArray(), location);
     }
 
     @Override

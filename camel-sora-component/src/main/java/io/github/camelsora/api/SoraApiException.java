@@ -18,23 +18,23 @@ public class SoraApiException extends SoraException {
         StringBuilder text = new StringBuilder(operation).append(" failed with HTTP ").append(status);
         if (error != null) {
             if (error.message() != null) {
-                text.append(": ").append(error.message());
+                text.append(": ").append(ServerText.clean(error.message()));
             }
             if (error.type() != null) {
-                text.append(" [type=").append(error.type()).append(']');
+                text.append(" [type=").append(ServerText.clean(error.type())).append(']');
             }
             if (error.code() != null) {
-                text.append(" [code=").append(error.code()).append(']');
+                text.append(" [code=").append(ServerText.clean(error.code())).append(']');
             }
             if (error.param() != null) {
-                text.append(" [param=").append(error.param()).append(']');
+                text.append(" [param=").append(ServerText.clean(error.param())).append(']');
             }
         }
         if (videoId != null) {
-            text.append(" [videoId=").append(videoId).append(']');
+            text.append(" [videoId=").append(ServerText.clean(videoId)).append(']');
         }
         if (requestId != null) {
-            text.append(" [requestId=").append(requestId).append(']');
+            text.append(" [requestId=").append(ServerText.clean(requestId)).append(']');
         }
         return text.toString();
     }

@@ -8,9 +8,9 @@ public class SoraJobFailedException extends SoraException {
     private final String errorMessage;
 
     public SoraJobFailedException(String videoId, String status, String errorCode, String errorMessage) {
-        super("Video " + videoId + " ended with status '" + status + "'"
-              + (errorCode != null ? " [code=" + errorCode + "]" : "")
-              + (errorMessage != null ? ": " + errorMessage : ""),
+        super("Video " + ServerText.clean(videoId) + " ended with status '" + ServerText.clean(status) + "'"
+              + (errorCode != null ? " [code=" + ServerText.clean(errorCode) + "]" : "")
+              + (errorMessage != null ? ": " + ServerText.clean(errorMessage) : ""),
               videoId);
         this.status = status;
         this.errorCode = errorCode;

@@ -12,7 +12,7 @@ public class SoraTimeoutException extends SoraException {
     private final String lastStatus;
 
     public SoraTimeoutException(String videoId, Duration waited, String lastStatus) {
-        super("Video " + videoId + " was still '" + lastStatus + "' after waiting " + waited
+        super("Video " + ServerText.clean(videoId) + " was still '" + ServerText.clean(lastStatus) + "' after waiting " + waited
               + "; the job was not re-submitted, await or download it later by its id",
               videoId);
         this.waited = waited;

@@ -31,10 +31,12 @@ public final class VideoRequestValidator {
         if (prompt == null || prompt.isBlank()) {
             throw new SoraValidationException("prompt", "a prompt is required (the message body or header CamelSoraPrompt)");
         }
-        if (prompt.length() > MAX_PROMPT_LENGTH) {
+        int length = prompt.codePointCount(0, prompt.length());
+        if (length > MAX_PROMPT_LENGTH) {
             throw new SoraValidationException("prompt",
-                    "at most " + MAX_PROMPT_LENGTH + " characters are allowed, got " + prompt.length());
+                    "at most " + MAX_PROMPT_LENGTH + " characters are allowed, got " + length);
         }
+        checkText(prompt);
         if (request.model() == null || !MODEL.matcher(request.model()).matches()) {
             throw new SoraValidationException("model", "'" + request.model() + "' is not a model name");
         }
@@ -58,6 +60,27 @@ public final class VideoRequestValidator {
                                                       + ", got '" + request.size() + "'");
         }
         return true;
+    }
+
+    /**
+     * Any Unicode goes through unchanged, except what cannot: a lone surrogate has no UTF-8 form (it would reach the
+     * server as a replacement character, silently changing the prompt), and NUL is refused by servers and C-based
+     * tooling alike.
+     */
+    private static void checkText(String prompt) {
+        for (int i = 0; i < prompt.length(); i++) {
+            char c = prompt.charAt(i);
+            if (c == '\u0000') {
+                throw new SoraValidationException("prompt", "contains a NUL character at index " + i);
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < prompt.length() && Character.isLowSurrogate(prompt.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new SoraValidationException("prompt", "contains a lone UTF-16 surrogate (U+"
+                                                            + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT)
+                                                            + ") at index " + i + ": not valid Unicode text");
+            }
+        }
     }
 
     private static String sorted(java.util.Set<String> values) {

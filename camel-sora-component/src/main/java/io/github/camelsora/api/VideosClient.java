@@ -1,31 +1,48 @@
 package io.github.camelsora.api;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
-import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
+import org.apache.hc.core5.http.ssl.TLS;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.Timeout;
@@ -39,21 +56,37 @@ public final class VideosClient implements AutoCloseable {
 
     private static final String USER_AGENT = "camel-sora/0.1";
     private static final AtomicInteger CLIENTS = new AtomicInteger();
+    /** Redirects followed for one GET; a loop ends here. */
+    static final int MAX_REDIRECTS = 5;
 
     private final ClientSettings settings;
+    private final TransportSettings transport;
+    private final URI base;
+    private final String secretToken;
     private final CloseableHttpAsyncClient http;
 
     public VideosClient(ClientSettings settings) {
         this.settings = settings;
-        PoolingAsyncClientConnectionManager pool = PoolingAsyncClientConnectionManagerBuilder.create()
+        this.transport = settings.transport();
+        this.base = URI.create(settings.baseUrl());
+        this.secretToken = secretToken(settings.authValue());
+        PoolingAsyncClientConnectionManagerBuilder poolBuilder = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setMaxConnPerRoute(settings.maxConnections())
                 .setMaxConnTotal(settings.maxConnections() * 2)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                         .setSocketTimeout(Timeout.of(settings.responseTimeout()))
                         .build())
-                .build();
-        this.http = HttpAsyncClients.custom()
+                // HTTP/1.1 only: its header log prints our masked header, where HTTP/2 would copy the value
+                .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build());
+        if (transport.sslContext() != null) {
+            poolBuilder.setTlsStrategy(ClientTlsStrategyBuilder.create()
+                    .setSslContext(transport.sslContext())
+                    .setTlsVersions(TLS.V_1_3, TLS.V_1_2)
+                    .build());
+        }
+        PoolingAsyncClientConnectionManager pool = poolBuilder.build();
+        HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
                 .setConnectionManager(pool)
                 .setIOReactorConfig(IOReactorConfig.custom()
                         .setIoThreadCount(Math.min(2, Runtime.getRuntime().availableProcessors()))
@@ -62,9 +95,26 @@ public final class VideosClient implements AutoCloseable {
                         .setResponseTimeout(Timeout.of(settings.responseTimeout()))
                         .build())
                 .setThreadFactory(daemonThreads("sora-http-" + CLIENTS.incrementAndGet()))
+                // the wire log would print the bytes of the Authorization header: never decorate sessions with it
+                .setIoSessionDecorator(session -> session)
+                // redirects are followed here, where the credential can be withheld from other hosts
+                .disableRedirectHandling()
                 .disableAutomaticRetries()
-                .setUserAgent(USER_AGENT)
-                .build();
+                .disableCookieManagement()
+                .setUserAgent(USER_AGENT);
+        if (transport.proxyHost() != null) {
+            HttpHost proxy = new HttpHost(transport.proxyHost(), transport.proxyPort());
+            builder.setProxy(proxy);
+            if (transport.proxyUsername() != null) {
+                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                credentials.setCredentials(new AuthScope(proxy),
+                        new UsernamePasswordCredentials(transport.proxyUsername(),
+                                transport.proxyPassword() == null ? new char[0]
+                                        : transport.proxyPassword().toCharArray()));
+                builder.setDefaultCredentialsProvider(credentials);
+            }
+        }
+        this.http = builder.build();
         this.http.start();
     }
 
@@ -82,58 +132,60 @@ public final class VideosClient implements AutoCloseable {
         SimpleHttpRequest post = SimpleRequestBuilder.post(settings.baseUrl() + "/videos")
                 .setBody(toJson(body), ContentType.APPLICATION_JSON)
                 .build();
-        return send(post, "create video", null, Video.class);
+        return send(post, "create video", null, Video.class).thenApply(response -> {
+            String id = response.value().id();
+            if (id == null || id.isBlank()) {
+                throw new SoraApiException("create video", 200, new ApiError(
+                        "the response has no video id", null, null, "invalid_response"), response.requestId(), null);
+            }
+            return response;
+        });
     }
 
-    /** {@code GET /videos/{id}}. */
+    /** {@code GET /videos/{id}}; the answer must be about that very video. */
     public CompletableFuture<ApiResponse<Video>> retrieve(String videoId) {
         SimpleHttpRequest get = SimpleRequestBuilder.get(settings.baseUrl() + "/videos/" + encode(videoId)).build();
-        return send(get, "retrieve video", videoId, Video.class);
+        return send(get, "retrieve video", videoId, Video.class).thenApply(response -> {
+            if (!videoId.equals(response.value().id())) {
+                throw new SoraApiException("retrieve video", 200, new ApiError(
+                        "the response describes video '" + response.value().id() + "', not the one asked for", null,
+                        null, "invalid_response"), response.requestId(), videoId);
+            }
+            return response;
+        });
     }
 
     /**
      * {@code GET /videos/{id}/content?variant=...}, streamed into {@code file} as it arrives. The future fails with
-     * {@link SoraApiException} on an HTTP error, on a JSON/text body where media was expected, or on a body shorter
-     * than its declared length; in every failure case {@code file} is deleted.
+     * {@link SoraApiException} on an HTTP error, on a JSON/text body where media was expected, on a body shorter
+     * than its declared length or longer than {@code maxDownloadBytes}; in every failure case {@code file} is
+     * deleted. The whole download must finish within {@code downloadTimeout}.
      */
     public CompletableFuture<Download> downloadContent(String videoId, String variant, Path file) {
-        SimpleHttpRequest get = SimpleRequestBuilder
-                .get(settings.baseUrl() + "/videos/" + encode(videoId) + "/content?variant=" + encode(variant))
-                .build();
-        authorize(get);
-        get.setHeader("Accept", "*/*");
-        CompletableFuture<Download> result = new CompletableFuture<>();
+        URI uri = URI.create(settings.baseUrl() + "/videos/" + encode(videoId) + "/content?variant="
+                             + encode(variant));
         String operation = "download " + variant;
-        http.execute(SimpleRequestProducer.create(get), new FileResponseConsumer(file), null,
-                new FutureCallback<>() {
-                    @Override
-                    public void completed(FileResponseConsumer.Result r) {
-                        try {
-                            result.complete(checkDownload(r, operation, videoId, file));
-                        } catch (RuntimeException e) {
-                            FileResponseConsumer.deleteQuietly(file);
-                            result.completeExceptionally(e);
+        CompletableFuture<Download> result = new CompletableFuture<>();
+        execute("GET", uri, null, "*/*", true, () -> new FileResponseConsumer(file, transport.maxDownloadBytes()),
+                operation, videoId, transport.downloadTimeout())
+                .whenComplete((r, error) -> {
+                    try {
+                        if (error != null) {
+                            throw error instanceof RuntimeException re ? re : new SoraException(
+                                    operation + " failed: " + error, videoId, error);
                         }
-                    }
-
-                    @Override
-                    public void failed(Exception e) {
+                        result.complete(checkDownload(r, operation, videoId, file));
+                    } catch (RuntimeException e) {
                         FileResponseConsumer.deleteQuietly(file);
-                        result.completeExceptionally(transportFailure(operation, videoId, e));
-                    }
-
-                    @Override
-                    public void cancelled() {
-                        FileResponseConsumer.deleteQuietly(file);
-                        result.completeExceptionally(new SoraException(operation + " was cancelled", videoId));
+                        result.completeExceptionally(e);
                     }
                 });
         return result;
     }
 
-    private static Download checkDownload(FileResponseConsumer.Result r, String operation, String videoId, Path file) {
+    private Download checkDownload(FileResponseConsumer.Result r, String operation, String videoId, Path file) {
         if (r.error() != null) {
-            ApiError error = parseError(r.error(), r.contentType());
+            ApiError error = parseError(redact(r.error()), r.contentType());
             if (error == null && r.status() >= 200 && r.status() < 300) {
                 error = new ApiError("expected media but the server sent " + r.contentType(), null, null,
                         "unexpected_content_type");
@@ -148,39 +200,161 @@ public final class VideosClient implements AutoCloseable {
         return new Download(file, r.bytes(), r.contentType(), r.requestId());
     }
 
+    /**
+     * Sends a JSON request and parses the JSON answer into {@code type}. GETs follow redirects (the credential only
+     * to the base URL's own origin); other methods never do, so a billable POST is never sent twice. The whole
+     * exchange must finish within the response timeout, and the body must fit {@code maxResponseBytes}.
+     */
     private <T> CompletableFuture<ApiResponse<T>> send(
             SimpleHttpRequest request, String operation, String videoId, Class<T> type) {
-        authorize(request);
-        request.setHeader("Accept", "application/json");
-        CompletableFuture<ApiResponse<T>> result = new CompletableFuture<>();
-        http.execute(request, new FutureCallback<>() {
-            @Override
-            public void completed(SimpleHttpResponse response) {
-                try {
-                    result.complete(parse(response, operation, videoId, type));
-                } catch (RuntimeException e) {
-                    result.completeExceptionally(e);
+        URI uri;
+        try {
+            uri = request.getUri();
+        } catch (URISyntaxException e) {
+            return CompletableFuture.failedFuture(new SoraException(operation + ": invalid URI", videoId, e));
+        }
+        byte[] body = request.getBody() == null ? null : request.getBodyBytes();
+        ContentType bodyType = request.getBody() == null ? null : request.getContentType();
+        boolean get = "GET".equalsIgnoreCase(request.getMethod());
+        return execute(request.getMethod(), uri, body == null ? null : new Body(body, bodyType), "application/json",
+                get, () -> new BufferedResponseConsumer(transport.maxResponseBytes()), operation, videoId,
+                settings.responseTimeout())
+                .thenApply(response -> parse(response, operation, videoId, type));
+    }
+
+    private record Body(byte[] bytes, ContentType type) {
+    }
+
+    /**
+     * One logical request: sends it, follows redirects for GETs (at most {@link #MAX_REDIRECTS}, never from https
+     * to http, the credential only to the base URL's origin), and gives up after {@code deadline}, dropping the
+     * connection, however slowly the server keeps sending.
+     */
+    private <R extends HttpOutcome> CompletableFuture<R> execute(
+            String method, URI uri, Body body, String accept, boolean followRedirects,
+            Supplier<AsyncResponseConsumer<R>> consumers, String operation, String videoId, Duration deadline) {
+        CompletableFuture<R> result = new CompletableFuture<>();
+        AtomicReference<Future<R>> inFlight = new AtomicReference<>();
+        hop(method, uri, body, accept, followRedirects, consumers, operation, videoId, 0, result, inFlight);
+        CompletableFuture.delayedExecutor(deadline.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (!result.isDone()) {
+                boolean timedOut = result.completeExceptionally(new SoraException(
+                        operation + " failed: no complete response within " + deadline
+                        + (method.equals("POST") ? "; the request may have reached the server and was not repeated"
+                                : ""),
+                        videoId, new TimeoutException("deadline " + deadline)));
+                Future<R> current = inFlight.get();
+                if (timedOut && current != null) {
+                    current.cancel(true);
                 }
-            }
-
-            @Override
-            public void failed(Exception e) {
-                result.completeExceptionally(transportFailure(operation, videoId, e));
-            }
-
-            @Override
-            public void cancelled() {
-                result.completeExceptionally(new SoraException(operation + " was cancelled", videoId));
             }
         });
         return result;
     }
 
-    private static <T> ApiResponse<T> parse(SimpleHttpResponse response, String operation, String videoId, Class<T> type) {
-        String requestId = headerValue(response.getFirstHeader("x-request-id"));
-        int status = response.getCode();
-        String mime = response.getContentType() == null ? null : response.getContentType().getMimeType();
-        byte[] body = response.getBodyBytes();
+    private <R extends HttpOutcome> void hop(
+            String method, URI uri, Body body, String accept, boolean followRedirects,
+            Supplier<AsyncResponseConsumer<R>> consumers, String operation, String videoId, int hops,
+            CompletableFuture<R> result, AtomicReference<Future<R>> inFlight) {
+        if (result.isDone()) {
+            return;
+        }
+        SimpleHttpRequest request = SimpleRequestBuilder.create(method).setUri(uri).build();
+        if (body != null) {
+            request.setBody(body.bytes(), body.type());
+        }
+        request.setHeader("Accept", accept);
+        if (settings.authValue() != null && sameOrigin(uri, base)) {
+            request.setHeader(new MaskedHeader(settings.authHeader(), settings.authValue()));
+        }
+        inFlight.set(http.execute(SimpleRequestProducer.create(request), consumers.get(), null,
+                new FutureCallback<>() {
+                    @Override
+                    public void completed(R response) {
+                        if (followRedirects && isRedirect(response.status()) && response.location() != null) {
+                            try {
+                                URI next = redirectTarget(uri, response.location(), hops, operation, response.status(),
+                                        videoId);
+                                hop(method, next, body, accept, true, consumers, operation, videoId, hops + 1, result,
+                                        inFlight);
+                            } catch (RuntimeException e) {
+                                result.completeExceptionally(e);
+                            }
+                            return;
+                        }
+                        result.complete(response);
+                    }
+
+                    @Override
+                    public void failed(Exception e) {
+                        if (e instanceof ResponseTooLargeException tooLarge) {
+                            result.completeExceptionally(new SoraApiException(operation, tooLarge.status(),
+                                    new ApiError(e.getMessage(), null, null, "response_too_large"), null, videoId));
+                        } else {
+                            result.completeExceptionally(transportFailure(operation, videoId, e));
+                        }
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        result.completeExceptionally(new SoraException(operation + " was cancelled", videoId));
+                    }
+                }));
+    }
+
+    private URI redirectTarget(URI current, String location, int hops, String operation, int status, String videoId) {
+        if (hops >= MAX_REDIRECTS) {
+            throw new SoraApiException(operation, status, new ApiError("more than " + MAX_REDIRECTS + " redirects",
+                    null, null, "too_many_redirects"), null, videoId);
+        }
+        URI next;
+        try {
+            next = current.resolve(new URI(location.trim()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new SoraApiException(operation, status, new ApiError("the redirect location is not a valid URI",
+                    null, null, "invalid_redirect"), null, videoId);
+        }
+        String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+        boolean https = scheme.equals("https");
+        boolean http = scheme.equals("http");
+        if (!(https || http) || next.getHost() == null) {
+            throw new SoraApiException(operation, status, new ApiError("refusing a redirect to a " + scheme
+                                                                       + " URL", null, null, "invalid_redirect"),
+                    null, videoId);
+        }
+        boolean currentHttps = "https".equalsIgnoreCase(current.getScheme());
+        if (http && (currentHttps || !(transport.allowInsecureHttp() || Addresses.isLoopbackHost(next.getHost())))) {
+            throw new SoraApiException(operation, status, new ApiError("refusing a redirect to plain http ("
+                                                                       + ServerText.clean(next.getHost()) + ")",
+                    null, null, "insecure_redirect"), null, videoId);
+        }
+        return next;
+    }
+
+    static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    /** Same scheme, host and port: only there does the credential go. */
+    static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
+               && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
+               && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private <T> ApiResponse<T> parse(BufferedResponseConsumer.Result response, String operation, String videoId,
+                                     Class<T> type) {
+        String requestId = response.requestId();
+        int status = response.status();
+        String mime = response.contentType();
+        byte[] body = redact(response.body());
         if (status < 200 || status >= 300) {
             throw new SoraApiException(operation, status, parseError(body, mime), requestId, videoId);
         }
@@ -194,16 +368,23 @@ public final class VideosClient implements AutoCloseable {
             if (value == null) {
                 throw new IOException("empty body");
             }
-            return new ApiResponse<>(value, requestId, pollAfter(response));
+            return new ApiResponse<>(value, requestId, pollAfter(response.pollAfterMs()));
         } catch (IOException e) {
             throw new SoraApiException(operation, status, new ApiError(
-                    "the response is not the expected JSON: " + e.getMessage(), null, null, "invalid_response"),
-                    requestId, videoId);
+                    "the response is not the expected JSON: " + firstLine(e.getMessage()), null, null,
+                    "invalid_response"), requestId, videoId);
         }
     }
 
-    private static Duration pollAfter(SimpleHttpResponse response) {
-        String value = headerValue(response.getFirstHeader("openai-poll-after-ms"));
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+
+    private static Duration pollAfter(String value) {
         if (value == null) {
             return null;
         }
@@ -240,25 +421,40 @@ public final class VideosClient implements AutoCloseable {
         return mime != null && (mime.contains("json") || mime.startsWith("text/"));
     }
 
+    /**
+     * A server that echoes the credential (in an error message, a status field...) must not carry it into our
+     * exceptions and logs: every body is scrubbed of it before it is parsed.
+     */
+    private byte[] redact(byte[] body) {
+        if (secretToken == null || body == null || body.length < secretToken.length()) {
+            return body;
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        return text.contains(secretToken)
+                ? text.replace(secretToken, "***").getBytes(StandardCharsets.UTF_8)
+                : body;
+    }
+
+    /** The secret part of the credential header (the token after a scheme such as Bearer), if long enough. */
+    static String secretToken(String authValue) {
+        if (authValue == null) {
+            return null;
+        }
+        String value = authValue.trim();
+        int space = value.indexOf(' ');
+        String token = space > 0 ? value.substring(space + 1).trim() : value;
+        return token.length() >= 6 ? token : null;
+    }
+
     private static SoraException transportFailure(String operation, String videoId, Exception e) {
         // the message of an I/O exception names host and port at most, never a header
         return new SoraException(operation + " failed: " + e.getClass().getSimpleName()
-                                 + (e.getMessage() != null ? ": " + e.getMessage() : ""),
+                                 + (e.getMessage() != null ? ": " + ServerText.clean(e.getMessage()) : ""),
                 videoId, e);
     }
 
-    private void authorize(SimpleHttpRequest request) {
-        if (settings.authValue() != null) {
-            request.setHeader(settings.authHeader(), settings.authValue());
-        }
-    }
-
-    private static String headerValue(Header header) {
-        return header == null ? null : header.getValue();
-    }
-
     private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return URLEncoder.encode(Objects.requireNonNull(value, "value"), StandardCharsets.UTF_8);
     }
 
     private static String toJson(Object value) {

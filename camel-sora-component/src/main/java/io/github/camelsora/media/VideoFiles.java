@@ -21,11 +21,45 @@ public final class VideoFiles {
 
     /** The final path of a video's file: {@code <directory>/<videoId>.<extension>}. */
     public static Path target(Path directory, String videoId, String extension) {
-        if (videoId == null || !SAFE_ID.matcher(videoId).matches() || videoId.contains("..")) {
-            throw new IllegalArgumentException("Refusing to use video id '" + videoId
+        requireSafeId(videoId);
+        Path base = directory.toAbsolutePath().normalize();
+        Path target = base.resolve(videoId + "." + extension).normalize();
+        // belt and braces: whatever the id, the file is a direct child of the output directory
+        if (!base.equals(target.getParent())) {
+            throw new IllegalArgumentException("Refusing to write outside " + base);
+        }
+        return target;
+    }
+
+    /** Whether an id is safe to use as a file name (see {@link #requireSafeId}). */
+    public static boolean isSafeId(String videoId) {
+        return videoId != null && SAFE_ID.matcher(videoId).matches() && !videoId.contains("..");
+    }
+
+    /**
+     * Refuses ids that could leave the output directory or hide: path separators, {@code ..}, a leading dot,
+     * control or non-ASCII characters, more than 255 characters. The message quotes the id made printable.
+     */
+    public static void requireSafeId(String videoId) {
+        if (!isSafeId(videoId)) {
+            throw new IllegalArgumentException("Refusing to use video id '" + printable(videoId)
                                                + "' as a file name: only letters, digits, '_', '-', '.' and '='");
         }
-        return directory.resolve(videoId + "." + extension);
+    }
+
+    private static String printable(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        text.codePoints().limit(100).forEach(c -> {
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return text.length() > 100 ? out + "..." : out.toString();
     }
 
     /** A fresh temporary file in the target's directory (same file system, so the final move is atomic). */

@@ -1,0 +1,30 @@
+package io.github.camelsora.api;
+
+/** A URL the component was asked to fetch itself was refused or could not be fetched safely. */
+public class SoraFetchException extends SoraException {
+
+    private final String url;
+    private final String reason;
+
+    public SoraFetchException(String url, String reason, String message) {
+        this(url, reason, message, null);
+    }
+
+    public SoraFetchException(String url, String reason, String message, Throwable cause) {
+        super("Cannot fetch " + ServerText.clean(url) + " [reason=" + reason + "]: " + message, null, cause);
+        this.url = url;
+        this.reason = reason;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    /**
+     * Why: {@code invalid_url}, {@code insecure_scheme}, {@code internal_address}, {@code too_large},
+     * {@code timeout}, {@code too_many_redirects}, {@code http_status}, {@code transport}.
+     */
+    public String getReason() {
+        return reason;
+    }
+}
