@@ -1,6 +1,7 @@
 package io.github.camelsora;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -49,6 +50,11 @@ final class GenerateHandler implements SoraOperationHandler {
         VideosClient client = endpoint.client();
         Duration timeout = Duration.ofMillis(endpoint.getConfiguration().getTimeout());
         Path directory = endpoint.outputDirectory();
+        try {
+            Files.createDirectories(directory); // a directory we cannot write to fails now, before anything is billed
+        } catch (IOException e) {
+            throw new SoraException("Cannot use output directory " + directory + ": " + e, null, e);
+        }
         Message message = exchange.getMessage();
         return client.create(request)
                 .thenCompose(created -> {

@@ -7,6 +7,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.camelsora.api.ServerText;
+import io.github.camelsora.api.SoraValidationException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -76,9 +78,9 @@ public class SoraProducer extends DefaultAsyncProducer {
         try {
             return SoraOperation.valueOf(header.toString());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown operation '" + header + "' in header "
-                                               + SoraConstants.OPERATION + "; known: "
-                                               + java.util.Arrays.toString(SoraOperation.values()));
+            throw new SoraValidationException("operation", "unknown operation '" + ServerText.clean(header.toString())
+                                                           + "' in header " + SoraConstants.OPERATION + "; known: "
+                                                           + java.util.Arrays.toString(SoraOperation.values()));
         }
     }
 }
