@@ -20,6 +20,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.util.URISupport;
 
 /**
  * The {@code sora:} component. Owns what endpoints share, so that threads do not grow with endpoints or jobs: one
@@ -45,7 +46,9 @@ public class SoraComponent extends DefaultComponent {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         SoraConfiguration endpointConfiguration = configuration.copy();
-        SoraEndpoint endpoint = new SoraEndpoint(uri, this, endpointConfiguration);
+        // the endpoint carries its URI with secrets masked: JMX masks it, but the endpoint dev console, route
+        // dumps and error messages print Endpoint.getEndpointUri() as it is
+        SoraEndpoint endpoint = new SoraEndpoint(URISupport.sanitizeUri(uri), this, endpointConfiguration);
         endpoint.setOperation(remaining == null || remaining.isEmpty()
                 ? SoraOperation.generate
                 : getCamelContext().getTypeConverter().mandatoryConvertTo(SoraOperation.class, remaining));
