@@ -23,28 +23,51 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         SoraEndpoint target = (SoraEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "after": target.getConfiguration().setAfter(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowretiredendpoint":
+        case "allowRetiredEndpoint": target.getConfiguration().setAllowRetiredEndpoint(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "autopaginate":
+        case "autoPaginate": target.getConfiguration().setAutoPaginate(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "charactername":
+        case "characterName": target.getConfiguration().setCharacterName(property(camelContext, java.lang.String.class, value)); return true;
+        case "characters": target.getConfiguration().setCharacters(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "deleteafterdownload":
+        case "deleteAfterDownload": target.getConfiguration().setDeleteAfterDownload(property(camelContext, boolean.class, value)); return true;
+        case "inputreference":
+        case "inputReference": target.getConfiguration().setInputReference(property(camelContext, java.lang.String.class, value)); return true;
+        case "inputreferencefit":
+        case "inputReferenceFit": target.getConfiguration().setInputReferenceFit(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "limit": target.getConfiguration().setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxpolldelay":
         case "maxPollDelay": target.getConfiguration().setMaxPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "order": target.getConfiguration().setOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
         case "outputDirectory": target.getConfiguration().setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "polldelay":
         case "pollDelay": target.getConfiguration().setPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "provider": target.getConfiguration().setProvider(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "seconds": target.getConfiguration().setSeconds(property(camelContext, java.lang.String.class, value)); return true;
         case "size": target.getConfiguration().setSize(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "validaterequests":
+        case "validateRequests": target.getConfiguration().setValidateRequests(property(camelContext, boolean.class, value)); return true;
+        case "variant": target.getConfiguration().setVariant(property(camelContext, java.lang.String.class, value)); return true;
+        case "variants": target.getConfiguration().setVariants(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -52,28 +75,51 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": return java.lang.String.class;
+        case "after": return java.lang.String.class;
+        case "allowretiredendpoint":
+        case "allowRetiredEndpoint": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "autopaginate":
+        case "autoPaginate": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "charactername":
+        case "characterName": return java.lang.String.class;
+        case "characters": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "deleteafterdownload":
+        case "deleteAfterDownload": return boolean.class;
+        case "inputreference":
+        case "inputReference": return java.lang.String.class;
+        case "inputreferencefit":
+        case "inputReferenceFit": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "limit": return java.lang.Integer.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxpolldelay":
         case "maxPollDelay": return long.class;
         case "model": return java.lang.String.class;
+        case "order": return java.lang.String.class;
         case "outputdirectory":
         case "outputDirectory": return java.lang.String.class;
         case "polldelay":
         case "pollDelay": return long.class;
+        case "provider": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "seconds": return java.lang.String.class;
         case "size": return java.lang.String.class;
         case "timeout": return long.class;
+        case "validaterequests":
+        case "validateRequests": return boolean.class;
+        case "variant": return java.lang.String.class;
+        case "variants": return java.lang.String.class;
         default: return null;
         }
     }
@@ -82,28 +128,51 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         SoraEndpoint target = (SoraEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": return target.getConfiguration().getAccessToken();
+        case "after": return target.getConfiguration().getAfter();
+        case "allowretiredendpoint":
+        case "allowRetiredEndpoint": return target.getConfiguration().isAllowRetiredEndpoint();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
+        case "autopaginate":
+        case "autoPaginate": return target.getConfiguration().isAutoPaginate();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "charactername":
+        case "characterName": return target.getConfiguration().getCharacterName();
+        case "characters": return target.getConfiguration().getCharacters();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "deleteafterdownload":
+        case "deleteAfterDownload": return target.getConfiguration().isDeleteAfterDownload();
+        case "inputreference":
+        case "inputReference": return target.getConfiguration().getInputReference();
+        case "inputreferencefit":
+        case "inputReferenceFit": return target.getConfiguration().getInputReferenceFit();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "limit": return target.getConfiguration().getLimit();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
         case "maxpolldelay":
         case "maxPollDelay": return target.getConfiguration().getMaxPollDelay();
         case "model": return target.getConfiguration().getModel();
+        case "order": return target.getConfiguration().getOrder();
         case "outputdirectory":
         case "outputDirectory": return target.getConfiguration().getOutputDirectory();
         case "polldelay":
         case "pollDelay": return target.getConfiguration().getPollDelay();
+        case "provider": return target.getConfiguration().getProvider();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "seconds": return target.getConfiguration().getSeconds();
         case "size": return target.getConfiguration().getSize();
         case "timeout": return target.getConfiguration().getTimeout();
+        case "validaterequests":
+        case "validateRequests": return target.getConfiguration().isValidateRequests();
+        case "variant": return target.getConfiguration().getVariant();
+        case "variants": return target.getConfiguration().getVariants();
         default: return null;
         }
     }

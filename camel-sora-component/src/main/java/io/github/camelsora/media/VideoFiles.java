@@ -28,6 +28,49 @@ public final class VideoFiles {
         return directory.resolve(videoId + "." + extension);
     }
 
+    /**
+     * The file name stem for an id: the id itself when it is a safe name, else (opaque ids of proxies, which may hold
+     * {@code /} or {@code +}) {@code video_} plus the first 32 hex digits of its SHA-256, stable for one id.
+     */
+    public static String safeStem(String videoId) {
+        if (videoId != null && SAFE_ID.matcher(videoId).matches() && !videoId.contains("..")) {
+            return videoId;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(videoId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "video_" + java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    /** A verified still image in its place. */
+    public record SavedImage(Path file, ImageInfo info) {
+    }
+
+    /**
+     * Verifies a downloaded still image by its magic bytes and header and moves it to {@code <directory>/<stem>.<ext>}
+     * with the extension of the format it really is (the declared content type is not trusted). On failure the
+     * temporary file is deleted.
+     */
+    public static SavedImage commitImage(Path temporary, Path directory, String stem)
+            throws InvalidMediaException, IOException {
+        try {
+            byte[] head;
+            try (java.io.InputStream in = Files.newInputStream(temporary)) {
+                head = in.readNBytes(256 * 1024);
+            }
+            ImageInfo info = ImageProbe.probe(head);
+            Path target = target(directory, stem, info.type().extension());
+            moveIntoPlace(temporary, target);
+            return new SavedImage(target, info);
+        } catch (InvalidMediaException | IOException | RuntimeException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
+    }
+
     /** A fresh temporary file in the target's directory (same file system, so the final move is atomic). */
     public static Path temporaryFor(Path target) throws IOException {
         Files.createDirectories(target.getParent());
