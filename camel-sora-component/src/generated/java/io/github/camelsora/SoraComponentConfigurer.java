@@ -30,21 +30,38 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         SoraComponent target = (SoraComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": getOrCreateConfiguration(target).setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "after": getOrCreateConfiguration(target).setAfter(property(camelContext, java.lang.String.class, value)); return true;
         case "allowinsecurehttp":
         case "allowInsecureHttp": getOrCreateConfiguration(target).setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
+        case "allowretiredendpoint":
+        case "allowRetiredEndpoint": getOrCreateConfiguration(target).setAllowRetiredEndpoint(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "autopaginate":
+        case "autoPaginate": getOrCreateConfiguration(target).setAutoPaginate(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "charactername":
+        case "characterName": getOrCreateConfiguration(target).setCharacterName(property(camelContext, java.lang.String.class, value)); return true;
+        case "characters": getOrCreateConfiguration(target).setCharacters(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelsora.SoraConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "deleteafterdownload":
+        case "deleteAfterDownload": getOrCreateConfiguration(target).setDeleteAfterDownload(property(camelContext, boolean.class, value)); return true;
         case "downloadtimeout":
         case "downloadTimeout": getOrCreateConfiguration(target).setDownloadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "inputreference":
+        case "inputReference": getOrCreateConfiguration(target).setInputReference(property(camelContext, java.lang.String.class, value)); return true;
+        case "inputreferencefit":
+        case "inputReferenceFit": getOrCreateConfiguration(target).setInputReferenceFit(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxdownloadbytes":
@@ -54,10 +71,12 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxresponsebytes":
         case "maxResponseBytes": getOrCreateConfiguration(target).setMaxResponseBytes(property(camelContext, long.class, value)); return true;
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "order": getOrCreateConfiguration(target).setOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
         case "outputDirectory": getOrCreateConfiguration(target).setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "polldelay":
         case "pollDelay": getOrCreateConfiguration(target).setPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "provider": getOrCreateConfiguration(target).setProvider(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxypassword":
@@ -73,6 +92,10 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "validaterequests":
+        case "validateRequests": getOrCreateConfiguration(target).setValidateRequests(property(camelContext, boolean.class, value)); return true;
+        case "variant": getOrCreateConfiguration(target).setVariant(property(camelContext, java.lang.String.class, value)); return true;
+        case "variants": getOrCreateConfiguration(target).setVariants(property(camelContext, java.lang.String.class, value)); return true;
         case "workerpoolsize":
         case "workerPoolSize": target.setWorkerPoolSize(property(camelContext, int.class, value)); return true;
         default: return false;
@@ -82,21 +105,38 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": return java.lang.String.class;
+        case "after": return java.lang.String.class;
         case "allowinsecurehttp":
         case "allowInsecureHttp": return boolean.class;
+        case "allowretiredendpoint":
+        case "allowRetiredEndpoint": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "autopaginate":
+        case "autoPaginate": return boolean.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "charactername":
+        case "characterName": return java.lang.String.class;
+        case "characters": return java.lang.String.class;
         case "configuration": return io.github.camelsora.SoraConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "deleteafterdownload":
+        case "deleteAfterDownload": return boolean.class;
         case "downloadtimeout":
         case "downloadTimeout": return long.class;
+        case "inputreference":
+        case "inputReference": return java.lang.String.class;
+        case "inputreferencefit":
+        case "inputReferenceFit": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "limit": return java.lang.Integer.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxdownloadbytes":
@@ -106,10 +146,12 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxresponsebytes":
         case "maxResponseBytes": return long.class;
         case "model": return java.lang.String.class;
+        case "order": return java.lang.String.class;
         case "outputdirectory":
         case "outputDirectory": return java.lang.String.class;
         case "polldelay":
         case "pollDelay": return long.class;
+        case "provider": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxypassword":
@@ -125,6 +167,10 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "timeout": return long.class;
+        case "validaterequests":
+        case "validateRequests": return boolean.class;
+        case "variant": return java.lang.String.class;
+        case "variants": return java.lang.String.class;
         case "workerpoolsize":
         case "workerPoolSize": return int.class;
         default: return null;
@@ -135,21 +181,38 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         SoraComponent target = (SoraComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": return getOrCreateConfiguration(target).getAccessToken();
+        case "after": return getOrCreateConfiguration(target).getAfter();
         case "allowinsecurehttp":
         case "allowInsecureHttp": return getOrCreateConfiguration(target).isAllowInsecureHttp();
+        case "allowretiredendpoint":
+        case "allowRetiredEndpoint": return getOrCreateConfiguration(target).isAllowRetiredEndpoint();
         case "apikey":
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
+        case "autopaginate":
+        case "autoPaginate": return getOrCreateConfiguration(target).isAutoPaginate();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "charactername":
+        case "characterName": return getOrCreateConfiguration(target).getCharacterName();
+        case "characters": return getOrCreateConfiguration(target).getCharacters();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "deleteafterdownload":
+        case "deleteAfterDownload": return getOrCreateConfiguration(target).isDeleteAfterDownload();
         case "downloadtimeout":
         case "downloadTimeout": return getOrCreateConfiguration(target).getDownloadTimeout();
+        case "inputreference":
+        case "inputReference": return getOrCreateConfiguration(target).getInputReference();
+        case "inputreferencefit":
+        case "inputReferenceFit": return getOrCreateConfiguration(target).getInputReferenceFit();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "limit": return getOrCreateConfiguration(target).getLimit();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
         case "maxdownloadbytes":
@@ -159,10 +222,12 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxresponsebytes":
         case "maxResponseBytes": return getOrCreateConfiguration(target).getMaxResponseBytes();
         case "model": return getOrCreateConfiguration(target).getModel();
+        case "order": return getOrCreateConfiguration(target).getOrder();
         case "outputdirectory":
         case "outputDirectory": return getOrCreateConfiguration(target).getOutputDirectory();
         case "polldelay":
         case "pollDelay": return getOrCreateConfiguration(target).getPollDelay();
+        case "provider": return getOrCreateConfiguration(target).getProvider();
         case "proxyhost":
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxypassword":
@@ -178,6 +243,10 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "timeout": return getOrCreateConfiguration(target).getTimeout();
+        case "validaterequests":
+        case "validateRequests": return getOrCreateConfiguration(target).isValidateRequests();
+        case "variant": return getOrCreateConfiguration(target).getVariant();
+        case "variants": return getOrCreateConfiguration(target).getVariants();
         case "workerpoolsize":
         case "workerPoolSize": return target.getWorkerPoolSize();
         default: return null;

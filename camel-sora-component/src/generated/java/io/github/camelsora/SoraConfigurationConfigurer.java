@@ -23,16 +23,33 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         io.github.camelsora.SoraConfiguration target = (io.github.camelsora.SoraConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": target.setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "after": target.setAfter(property(camelContext, java.lang.String.class, value)); return true;
         case "allowinsecurehttp":
         case "allowInsecureHttp": target.setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
+        case "allowretiredendpoint":
+        case "allowRetiredEndpoint": target.setAllowRetiredEndpoint(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "autopaginate":
+        case "autoPaginate": target.setAutoPaginate(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "charactername":
+        case "characterName": target.setCharacterName(property(camelContext, java.lang.String.class, value)); return true;
+        case "characters": target.setCharacters(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
+        case "deleteafterdownload":
+        case "deleteAfterDownload": target.setDeleteAfterDownload(property(camelContext, boolean.class, value)); return true;
         case "downloadtimeout":
         case "downloadTimeout": target.setDownloadTimeout(property(camelContext, long.class, value)); return true;
+        case "inputreference":
+        case "inputReference": target.setInputReference(property(camelContext, java.lang.String.class, value)); return true;
+        case "inputreferencefit":
+        case "inputReferenceFit": target.setInputReferenceFit(property(camelContext, java.lang.String.class, value)); return true;
+        case "limit": target.setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxdownloadbytes":
@@ -42,10 +59,12 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "maxresponsebytes":
         case "maxResponseBytes": target.setMaxResponseBytes(property(camelContext, long.class, value)); return true;
         case "model": target.setModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "order": target.setOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
         case "outputDirectory": target.setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "polldelay":
         case "pollDelay": target.setPollDelay(property(camelContext, long.class, value)); return true;
+        case "provider": target.setProvider(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxypassword":
@@ -61,6 +80,10 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "timeout": target.setTimeout(property(camelContext, long.class, value)); return true;
+        case "validaterequests":
+        case "validateRequests": target.setValidateRequests(property(camelContext, boolean.class, value)); return true;
+        case "variant": target.setVariant(property(camelContext, java.lang.String.class, value)); return true;
+        case "variants": target.setVariants(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -68,16 +91,33 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": return java.lang.String.class;
+        case "after": return java.lang.String.class;
         case "allowinsecurehttp":
         case "allowInsecureHttp": return boolean.class;
+        case "allowretiredendpoint":
+        case "allowRetiredEndpoint": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "autopaginate":
+        case "autoPaginate": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "charactername":
+        case "characterName": return java.lang.String.class;
+        case "characters": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "deleteafterdownload":
+        case "deleteAfterDownload": return boolean.class;
         case "downloadtimeout":
         case "downloadTimeout": return long.class;
+        case "inputreference":
+        case "inputReference": return java.lang.String.class;
+        case "inputreferencefit":
+        case "inputReferenceFit": return java.lang.String.class;
+        case "limit": return java.lang.Integer.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxdownloadbytes":
@@ -87,10 +127,12 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "maxresponsebytes":
         case "maxResponseBytes": return long.class;
         case "model": return java.lang.String.class;
+        case "order": return java.lang.String.class;
         case "outputdirectory":
         case "outputDirectory": return java.lang.String.class;
         case "polldelay":
         case "pollDelay": return long.class;
+        case "provider": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxypassword":
@@ -106,6 +148,10 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "timeout": return long.class;
+        case "validaterequests":
+        case "validateRequests": return boolean.class;
+        case "variant": return java.lang.String.class;
+        case "variants": return java.lang.String.class;
         default: return null;
         }
     }
@@ -114,16 +160,33 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         io.github.camelsora.SoraConfiguration target = (io.github.camelsora.SoraConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": return target.getAccessToken();
+        case "after": return target.getAfter();
         case "allowinsecurehttp":
         case "allowInsecureHttp": return target.isAllowInsecureHttp();
+        case "allowretiredendpoint":
+        case "allowRetiredEndpoint": return target.isAllowRetiredEndpoint();
         case "apikey":
         case "apiKey": return target.getApiKey();
+        case "autopaginate":
+        case "autoPaginate": return target.isAutoPaginate();
         case "baseurl":
         case "baseUrl": return target.getBaseUrl();
+        case "charactername":
+        case "characterName": return target.getCharacterName();
+        case "characters": return target.getCharacters();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
+        case "deleteafterdownload":
+        case "deleteAfterDownload": return target.isDeleteAfterDownload();
         case "downloadtimeout":
         case "downloadTimeout": return target.getDownloadTimeout();
+        case "inputreference":
+        case "inputReference": return target.getInputReference();
+        case "inputreferencefit":
+        case "inputReferenceFit": return target.getInputReferenceFit();
+        case "limit": return target.getLimit();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
         case "maxdownloadbytes":
@@ -133,10 +196,12 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "maxresponsebytes":
         case "maxResponseBytes": return target.getMaxResponseBytes();
         case "model": return target.getModel();
+        case "order": return target.getOrder();
         case "outputdirectory":
         case "outputDirectory": return target.getOutputDirectory();
         case "polldelay":
         case "pollDelay": return target.getPollDelay();
+        case "provider": return target.getProvider();
         case "proxyhost":
         case "proxyHost": return target.getProxyHost();
         case "proxypassword":
@@ -152,6 +217,10 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
         case "timeout": return target.getTimeout();
+        case "validaterequests":
+        case "validateRequests": return target.isValidateRequests();
+        case "variant": return target.getVariant();
+        case "variants": return target.getVariants();
         default: return null;
         }
     }

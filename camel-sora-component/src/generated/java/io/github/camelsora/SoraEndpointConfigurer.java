@@ -23,18 +23,35 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         SoraEndpoint target = (SoraEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "after": target.getConfiguration().setAfter(property(camelContext, java.lang.String.class, value)); return true;
         case "allowinsecurehttp":
         case "allowInsecureHttp": target.getConfiguration().setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
+        case "allowretiredendpoint":
+        case "allowRetiredEndpoint": target.getConfiguration().setAllowRetiredEndpoint(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "autopaginate":
+        case "autoPaginate": target.getConfiguration().setAutoPaginate(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "charactername":
+        case "characterName": target.getConfiguration().setCharacterName(property(camelContext, java.lang.String.class, value)); return true;
+        case "characters": target.getConfiguration().setCharacters(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "deleteafterdownload":
+        case "deleteAfterDownload": target.getConfiguration().setDeleteAfterDownload(property(camelContext, boolean.class, value)); return true;
         case "downloadtimeout":
         case "downloadTimeout": target.getConfiguration().setDownloadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "inputreference":
+        case "inputReference": target.getConfiguration().setInputReference(property(camelContext, java.lang.String.class, value)); return true;
+        case "inputreferencefit":
+        case "inputReferenceFit": target.getConfiguration().setInputReferenceFit(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "limit": target.getConfiguration().setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxdownloadbytes":
@@ -44,10 +61,12 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxresponsebytes":
         case "maxResponseBytes": target.getConfiguration().setMaxResponseBytes(property(camelContext, long.class, value)); return true;
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "order": target.getConfiguration().setOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
         case "outputDirectory": target.getConfiguration().setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "polldelay":
         case "pollDelay": target.getConfiguration().setPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "provider": target.getConfiguration().setProvider(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxypassword":
@@ -63,6 +82,10 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "validaterequests":
+        case "validateRequests": target.getConfiguration().setValidateRequests(property(camelContext, boolean.class, value)); return true;
+        case "variant": target.getConfiguration().setVariant(property(camelContext, java.lang.String.class, value)); return true;
+        case "variants": target.getConfiguration().setVariants(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -70,18 +93,35 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": return java.lang.String.class;
+        case "after": return java.lang.String.class;
         case "allowinsecurehttp":
         case "allowInsecureHttp": return boolean.class;
+        case "allowretiredendpoint":
+        case "allowRetiredEndpoint": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "autopaginate":
+        case "autoPaginate": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "charactername":
+        case "characterName": return java.lang.String.class;
+        case "characters": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "deleteafterdownload":
+        case "deleteAfterDownload": return boolean.class;
         case "downloadtimeout":
         case "downloadTimeout": return long.class;
+        case "inputreference":
+        case "inputReference": return java.lang.String.class;
+        case "inputreferencefit":
+        case "inputReferenceFit": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "limit": return java.lang.Integer.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxdownloadbytes":
@@ -91,10 +131,12 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxresponsebytes":
         case "maxResponseBytes": return long.class;
         case "model": return java.lang.String.class;
+        case "order": return java.lang.String.class;
         case "outputdirectory":
         case "outputDirectory": return java.lang.String.class;
         case "polldelay":
         case "pollDelay": return long.class;
+        case "provider": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxypassword":
@@ -110,6 +152,10 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "timeout": return long.class;
+        case "validaterequests":
+        case "validateRequests": return boolean.class;
+        case "variant": return java.lang.String.class;
+        case "variants": return java.lang.String.class;
         default: return null;
         }
     }
@@ -118,18 +164,35 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         SoraEndpoint target = (SoraEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesstoken":
+        case "accessToken": return target.getConfiguration().getAccessToken();
+        case "after": return target.getConfiguration().getAfter();
         case "allowinsecurehttp":
         case "allowInsecureHttp": return target.getConfiguration().isAllowInsecureHttp();
+        case "allowretiredendpoint":
+        case "allowRetiredEndpoint": return target.getConfiguration().isAllowRetiredEndpoint();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
+        case "autopaginate":
+        case "autoPaginate": return target.getConfiguration().isAutoPaginate();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "charactername":
+        case "characterName": return target.getConfiguration().getCharacterName();
+        case "characters": return target.getConfiguration().getCharacters();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "deleteafterdownload":
+        case "deleteAfterDownload": return target.getConfiguration().isDeleteAfterDownload();
         case "downloadtimeout":
         case "downloadTimeout": return target.getConfiguration().getDownloadTimeout();
+        case "inputreference":
+        case "inputReference": return target.getConfiguration().getInputReference();
+        case "inputreferencefit":
+        case "inputReferenceFit": return target.getConfiguration().getInputReferenceFit();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "limit": return target.getConfiguration().getLimit();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
         case "maxdownloadbytes":
@@ -139,10 +202,12 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxresponsebytes":
         case "maxResponseBytes": return target.getConfiguration().getMaxResponseBytes();
         case "model": return target.getConfiguration().getModel();
+        case "order": return target.getConfiguration().getOrder();
         case "outputdirectory":
         case "outputDirectory": return target.getConfiguration().getOutputDirectory();
         case "polldelay":
         case "pollDelay": return target.getConfiguration().getPollDelay();
+        case "provider": return target.getConfiguration().getProvider();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxypassword":
@@ -158,6 +223,10 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "timeout": return target.getConfiguration().getTimeout();
+        case "validaterequests":
+        case "validateRequests": return target.getConfiguration().isValidateRequests();
+        case "variant": return target.getConfiguration().getVariant();
+        case "variants": return target.getConfiguration().getVariants();
         default: return null;
         }
     }

@@ -1,141 +1,105 @@
 package io.github.camelsora;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import io.github.camelsora.api.ApiError;
-import io.github.camelsora.api.ModelCatalog;
-import io.github.camelsora.api.SoraApiException;
-import io.github.camelsora.api.SoraException;
-import io.github.camelsora.api.SoraJobFailedException;
+import io.github.camelsora.api.InputReference;
+import io.github.camelsora.api.SoraValidationException;
 import io.github.camelsora.api.Video;
 import io.github.camelsora.api.VideoRequest;
-import io.github.camelsora.api.VideoRequestValidator;
-import io.github.camelsora.api.VideoStatus;
-import io.github.camelsora.api.VideosClient;
-import io.github.camelsora.media.InvalidMediaException;
-import io.github.camelsora.media.Mp4Info;
-import io.github.camelsora.media.VideoFiles;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code generate}: create a job from the message, wait for it without a thread, stream the MP4 to disk, and
- * answer with the file. The create is sent exactly once; whatever fails afterwards, the video id is on the
- * exchange and in the exception, so the paid job can always be found again.
+ * {@code generate}: create a job from the message, wait for it without a thread, stream the MP4 to disk (and the
+ * requested variants), optionally delete the job, and answer with the file. The create is sent exactly once;
+ * whatever fails afterwards, the video id is on the exchange and in the exception, so the paid job can always be
+ * found again.
  */
 final class GenerateHandler implements SoraOperationHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(GenerateHandler.class);
+    private static final List<String> STILL_VARIANTS = List.of("thumbnail", "spritesheet");
 
-    private final SoraEndpoint endpoint;
-    private final VideoRequestValidator validator = new VideoRequestValidator(ModelCatalog.SORA_2);
+    private final JobSteps steps;
 
-    GenerateHandler(SoraEndpoint endpoint) {
-        this.endpoint = endpoint;
+    GenerateHandler(JobSteps steps) {
+        this.steps = steps;
     }
 
     @Override
     public CompletableFuture<Void> start(Exchange exchange) {
-        VideoRequest request = request(exchange.getMessage());
-        if (!validator.validate(request)) {
-            LOG.warn("Model '{}' is not in the catalog: size {} and seconds {} are sent unchecked", request.model(),
-                    request.size(), request.seconds());
-        }
-        VideosClient client = endpoint.client();
-        Duration timeout = Duration.ofMillis(endpoint.getConfiguration().getTimeout());
-        Path directory = endpoint.outputDirectory();
-        try {
-            Files.createDirectories(directory); // a directory we cannot write to fails now, before anything is billed
-        } catch (IOException e) {
-            throw new SoraException("Cannot use output directory " + directory + ": " + e, null, e);
-        }
         Message message = exchange.getMessage();
-        return client.create(request)
-                .thenCompose(created -> {
-                    String videoId = created.value().id();
-                    if (!VideoFiles.isSafeId(videoId)) {
-                        // the id becomes a file name and a URL segment: a hostile one ends the exchange here
-                        throw new SoraApiException("create video", 200, new ApiError("the server returned video id '"
-                                + videoId + "', which is not safe as a file name", null, null, "invalid_video_id"),
-                                created.requestId(), null);
-                    }
-                    message.setHeader(SoraConstants.VIDEO_ID, videoId);
-                    message.setHeader(SoraConstants.STATUS, created.value().status());
-                    LOG.info("Submitted video {} ({} {} {}s) [requestId={}]", videoId, request.model(), request.size(),
-                            request.seconds(), created.requestId());
-                    return endpoint.getComponent().tracker()
-                            .await(videoId, client::retrieve, endpoint.pollPolicy(), timeout);
-                })
+        SoraConfiguration config = steps.config();
+        VideoRequest request = RequestReader.videoRequest(message, config, RequestReader.prompt(message));
+        steps.validate(request);
+        steps.prepareOutputDirectory();
+        List<String> characters = RequestReader.characters(message, config);
+        InputReference reference = RequestReader.inputReference(message, config, request.size());
+        List<String> variants = variants(config.getVariants());
+        boolean deleteAfter = config.isDeleteAfterDownload();
+        return steps.submitted(message, steps.client().create(request, reference, characters), "video")
+                .thenCompose(created -> steps.awaitCompleted(message, created.id()))
                 .thenCompose(video -> {
-                    message.setHeader(SoraConstants.STATUS, video.status());
-                    if (video.videoStatus() != VideoStatus.COMPLETED) {
-                        throw new SoraJobFailedException(video.id(), video.status(),
-                                video.error() == null ? null : video.error().code(),
-                                video.error() == null ? null : video.error().message());
-                    }
                     LOG.info("Video {} completed; downloading", video.id());
-                    return download(client, video, directory);
+                    return steps.downloadVideo(video.id()).thenCompose(saved -> downloadVariants(video, variants)
+                            .thenApply(files -> {
+                                JobSteps.videoHeaders(message, video);
+                                JobSteps.fileResult(message, saved.file(), "video/mp4");
+                                if (!files.isEmpty()) {
+                                    message.setHeader(SoraConstants.VARIANT_FILES, files);
+                                }
+                                LOG.info("Video {} saved to {} ({} x {}, {} s)", video.id(), saved.file(),
+                                        saved.info().width(), saved.info().height(), saved.info().durationSeconds());
+                                return video;
+                            }));
                 })
-                .thenAccept(result -> {
-                    Video video = result.video;
-                    message.setBody(result.file.toFile());
-                    message.setHeader(SoraConstants.VIDEO_ID, video.id());
-                    message.setHeader(SoraConstants.STATUS, video.status());
-                    message.setHeader(SoraConstants.MODEL, video.model() != null ? video.model() : request.model());
-                    message.setHeader(SoraConstants.SECONDS,
-                            video.seconds() != null ? video.seconds() : request.seconds());
-                    message.setHeader(SoraConstants.SIZE, video.size() != null ? video.size() : request.size());
-                    message.setHeader(SoraConstants.EXPIRES_AT, video.expiresAt());
-                    message.setHeader(Exchange.FILE_NAME, result.file.getFileName().toString());
-                    message.setHeader(Exchange.CONTENT_TYPE, "video/mp4");
-                    LOG.info("Video {} saved to {} ({} x {}, {} s)", video.id(), result.file, result.info.width(),
-                            result.info.height(), result.info.durationSeconds());
-                });
+                .thenCompose(video -> deleteAfter ? deleteQuietly(message, video) : CompletableFuture.completedFuture(null));
     }
 
-    private record Saved(Video video, Path file, Mp4Info info) {
-    }
-
-    private CompletableFuture<Saved> download(VideosClient client, Video video, Path directory) {
-        Path target = VideoFiles.target(directory, video.id(), "mp4");
-        Path temporary;
-        try {
-            temporary = VideoFiles.temporaryFor(target);
-        } catch (IOException e) {
-            return CompletableFuture.failedFuture(
-                    new SoraException("Cannot create a file in " + directory + ": " + e.getMessage(), video.id(), e));
+    private CompletableFuture<Map<String, File>> downloadVariants(Video video, List<String> variants) {
+        Map<String, File> files = new LinkedHashMap<>();
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (String variant : variants) {
+            chain = chain.thenCompose(ignored -> steps.downloadImage(video.id(), variant)
+                    .thenAccept(saved -> files.put(variant, saved.file().toFile())));
         }
-        // the check reads the file's boxes: do it on a worker thread, not on the HTTP I/O thread
-        return client.downloadContent(video.id(), "video", temporary)
-                .thenApplyAsync(download -> {
-                    try {
-                        return new Saved(video, target, VideoFiles.commitMp4(download.file(), target));
-                    } catch (InvalidMediaException e) {
-                        throw new SoraException("The content of video " + video.id() + " is not a valid MP4 ("
-                                                + e.getMessage() + "); nothing was written to " + target,
-                                video.id());
-                    } catch (IOException e) {
-                        throw new SoraException("Cannot save video " + video.id() + " to " + target + ": "
-                                                + e.getMessage(), video.id(), e);
-                    }
-                }, endpoint.getComponent().continuations());
+        return chain.thenApply(ignored -> files);
     }
 
-    private VideoRequest request(Message message) {
-        SoraConfiguration config = endpoint.getConfiguration();
-        String prompt = message.getHeader(SoraConstants.PROMPT, String.class);
-        if (prompt == null) {
-            prompt = message.getBody(String.class);
+    /** The files are safe: a failed delete is reported, never a reason to fail (and maybe re-run) the exchange. */
+    private CompletableFuture<Void> deleteQuietly(Message message, Video video) {
+        return steps.client().delete(video.id()).handle((deleted, error) -> {
+            boolean ok = error == null && deleted.value().deleted();
+            message.setHeader(SoraConstants.DELETED, ok);
+            if (!ok) {
+                LOG.warn("Video {} was saved but could not be deleted on the server: {}", video.id(),
+                        error == null ? "the server answered deleted=false" : error.getMessage());
+            }
+            return null;
+        });
+    }
+
+    static List<String> variants(String option) {
+        if (option == null || option.isBlank()) {
+            return List.of();
         }
-        return new VideoRequest(prompt,
-                message.getHeader(SoraConstants.MODEL, config.getModel(), String.class),
-                message.getHeader(SoraConstants.SECONDS, config.getSeconds(), String.class),
-                message.getHeader(SoraConstants.SIZE, config.getSize(), String.class));
+        List<String> variants = new ArrayList<>();
+        for (String variant : Arrays.stream(option.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList()) {
+            if (!STILL_VARIANTS.contains(variant)) {
+                throw new SoraValidationException("variants", "'" + variant + "' is not one of " + STILL_VARIANTS);
+            }
+            if (!variants.contains(variant)) {
+                variants.add(variant);
+            }
+        }
+        return variants;
     }
 }

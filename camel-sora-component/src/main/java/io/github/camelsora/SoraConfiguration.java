@@ -16,8 +16,8 @@ public class SoraConfiguration implements Cloneable {
 
     @UriParam(label = "security", secret = true)
     private String apiKey;
-    @UriParam(label = "common", defaultValue = DEFAULT_BASE_URL)
-    private String baseUrl = DEFAULT_BASE_URL;
+    @UriParam(label = "common")
+    private String baseUrl;
     @UriParam(label = "common", defaultValue = "sora-2")
     private String model = "sora-2";
     @UriParam(label = "common", defaultValue = "4")
@@ -56,6 +56,36 @@ public class SoraConfiguration implements Cloneable {
     private long maxResponseBytes = TransportSettings.DEFAULT_MAX_RESPONSE_BYTES;
     @UriParam(label = "producer,advanced", defaultValue = "1800000", javaType = "java.time.Duration")
     private long downloadTimeout = 1_800_000;
+    @UriParam(label = "common", defaultValue = "openai", enums = "openai,azure,cometapi,litellm,sglang,custom")
+    private String provider = "openai";
+    @UriParam(label = "security", secret = true)
+    private String accessToken;
+    @UriParam(label = "common", defaultValue = "false")
+    private boolean allowRetiredEndpoint;
+    @UriParam(label = "common", defaultValue = "true")
+    private boolean validateRequests = true;
+    @UriParam(label = "producer")
+    private String inputReference;
+    @UriParam(label = "producer", defaultValue = "reject", enums = "reject,crop,pad")
+    private String inputReferenceFit = "reject";
+    @UriParam(label = "producer")
+    private String characters;
+    @UriParam(label = "producer", defaultValue = "video", enums = "video,thumbnail,spritesheet")
+    private String variant = "video";
+    @UriParam(label = "producer")
+    private String variants;
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean deleteAfterDownload;
+    @UriParam(label = "producer")
+    private String after;
+    @UriParam(label = "producer")
+    private Integer limit;
+    @UriParam(label = "producer", enums = "asc,desc")
+    private String order;
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean autoPaginate;
+    @UriParam(label = "producer")
+    private String characterName;
 
     public String getApiKey() {
         return apiKey;
@@ -75,8 +105,9 @@ public class SoraConfiguration implements Cloneable {
 
     /**
      * The base URL of a server speaking the /v1/videos protocol, up to and including the version segment, e.g.
-     * {@code https://my-gateway.example.com/v1}. OpenAI's own endpoint was shut down on 2026-09-24: point this at
-     * a gateway or server that still speaks the protocol (Azure OpenAI, LiteLLM, CometAPI, SGLang, the simulator).
+     * {@code https://my-gateway.example.com/v1}. Defaults to the provider's (none for azure and custom, which need
+     * it). OpenAI's own endpoint was shut down on 2026-09-24: point this at a gateway or server that still speaks
+     * the protocol (Azure OpenAI, LiteLLM, CometAPI, SGLang, the simulator).
      */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -282,6 +313,170 @@ public class SoraConfiguration implements Cloneable {
      */
     public void setDownloadTimeout(long downloadTimeout) {
         this.downloadTimeout = downloadTimeout;
+    }
+
+    public String getProvider() {
+        return provider;
+    }
+
+    /**
+     * The kind of server: openai, azure, cometapi, litellm, sglang or custom. Decides the default base URL, how the
+     * key is sent (azure: api-key header), which operations exist and which models, sizes and seconds are checked.
+     */
+    public void setProvider(String provider) {
+        this.provider = provider;
+    }
+
+    public String getAccessToken() {
+        return accessToken;
+    }
+
+    /**
+     * An OAuth access token (e.g. Microsoft Entra ID for Azure), sent as Authorization: Bearer instead of the API
+     * key. Never logged.
+     */
+    public void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
+    }
+
+    public boolean isAllowRetiredEndpoint() {
+        return allowRetiredEndpoint;
+    }
+
+    /**
+     * Allow calls to an endpoint its provider has retired (OpenAI's own, since 2026-09-24). Off by default: the
+     * route then fails at start with an exception naming the alternatives.
+     */
+    public void setAllowRetiredEndpoint(boolean allowRetiredEndpoint) {
+        this.allowRetiredEndpoint = allowRetiredEndpoint;
+    }
+
+    public boolean isValidateRequests() {
+        return validateRequests;
+    }
+
+    /**
+     * Check requests against the provider's capability table before sending: known models strictly (sizes,
+     * seconds), unknown models pass through with a warning, missing operations are refused. Off: everything is
+     * sent as given and the server decides.
+     */
+    public void setValidateRequests(boolean validateRequests) {
+        this.validateRequests = validateRequests;
+    }
+
+    public String getInputReference() {
+        return inputReference;
+    }
+
+    /**
+     * The reference image of generate/create: a file path (uploaded as multipart), a file id ({@code file-...}) or
+     * an https image URL (both sent in the JSON object form). Header CamelSoraInputReference overrides it.
+     */
+    public void setInputReference(String inputReference) {
+        this.inputReference = inputReference;
+    }
+
+    public String getInputReferenceFit() {
+        return inputReferenceFit;
+    }
+
+    /**
+     * What to do with a reference image whose size is not the video's: reject (the default: a clear error before
+     * anything is billed), crop (scale to cover, cut evenly) or pad (scale to fit, black bars). Only uploaded
+     * images can be checked and fitted.
+     */
+    public void setInputReferenceFit(String inputReferenceFit) {
+        this.inputReferenceFit = inputReferenceFit;
+    }
+
+    public String getCharacters() {
+        return characters;
+    }
+
+    /**
+     * Character ids (comma-separated, at most 2) to use in create/generate. The id alone is not enough: put each
+     * character's name in the prompt yourself.
+     */
+    public void setCharacters(String characters) {
+        this.characters = characters;
+    }
+
+    public String getVariant() {
+        return variant;
+    }
+
+    /** What download fetches: video (MP4), thumbnail (WebP) or spritesheet (JPEG). */
+    public void setVariant(String variant) {
+        this.variant = variant;
+    }
+
+    public String getVariants() {
+        return variants;
+    }
+
+    /**
+     * Extra assets generate fetches after the video: thumbnail and/or spritesheet, comma-separated. Their files are
+     * in header CamelSoraVariantFiles.
+     */
+    public void setVariants(String variants) {
+        this.variants = variants;
+    }
+
+    public boolean isDeleteAfterDownload() {
+        return deleteAfterDownload;
+    }
+
+    /**
+     * Delete the video on the server once generate has saved everything. A failed delete is logged and reported in
+     * header CamelSoraDeleted, never failing the exchange (the files are safe).
+     */
+    public void setDeleteAfterDownload(boolean deleteAfterDownload) {
+        this.deleteAfterDownload = deleteAfterDownload;
+    }
+
+    public String getAfter() {
+        return after;
+    }
+
+    /** List: start after this video id. */
+    public void setAfter(String after) {
+        this.after = after;
+    }
+
+    public Integer getLimit() {
+        return limit;
+    }
+
+    /** List: the page size, 1..100 (server default 20). */
+    public void setLimit(Integer limit) {
+        this.limit = limit;
+    }
+
+    public String getOrder() {
+        return order;
+    }
+
+    /** List: asc or desc by creation time (server default desc). */
+    public void setOrder(String order) {
+        this.order = order;
+    }
+
+    public boolean isAutoPaginate() {
+        return autoPaginate;
+    }
+
+    /** List: follow has_more and answer every video, not just one page. */
+    public void setAutoPaginate(boolean autoPaginate) {
+        this.autoPaginate = autoPaginate;
+    }
+
+    public String getCharacterName() {
+        return characterName;
+    }
+
+    /** The name of the character createCharacter creates (1..80 characters). */
+    public void setCharacterName(String characterName) {
+        this.characterName = characterName;
     }
 
     public SoraConfiguration copy() {

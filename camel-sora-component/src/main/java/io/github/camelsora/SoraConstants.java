@@ -30,6 +30,45 @@ public final class SoraConstants {
     @Metadata(description = "When the server will delete the job's downloadable assets (unix seconds).",
               javaType = "Long")
     public static final String EXPIRES_AT = "CamelSoraExpiresAt";
+    @Metadata(description = "The reference image of generate/create: byte[], File, Path, InputStream, a file id"
+                            + " (file-...) or an https image URL; overrides the inputReference option.",
+              javaType = "Object")
+    public static final String INPUT_REFERENCE = "CamelSoraInputReference";
+    @Metadata(description = "Character ids for create/generate (at most 2): a List or a comma-separated String; put"
+                            + " each character's name in the prompt yourself.",
+              javaType = "Object")
+    public static final String CHARACTERS = "CamelSoraCharacters";
+    @Metadata(description = "What download fetches: video, thumbnail or spritesheet.", javaType = "String")
+    public static final String VARIANT = "CamelSoraVariant";
+    @Metadata(description = "The extra assets generate downloaded (option variants), by variant name.",
+              javaType = "java.util.Map<String, java.io.File>")
+    public static final String VARIANT_FILES = "CamelSoraVariantFiles";
+    @Metadata(description = "List: the id after which the page starts.", javaType = "String")
+    public static final String LIST_AFTER = "CamelSoraListAfter";
+    @Metadata(description = "List: the page size (1..100).", javaType = "Integer")
+    public static final String LIST_LIMIT = "CamelSoraListLimit";
+    @Metadata(description = "List: asc or desc (by creation time).", javaType = "String")
+    public static final String LIST_ORDER = "CamelSoraListOrder";
+    @Metadata(description = "List: whether more videos follow the answered page.", javaType = "Boolean")
+    public static final String HAS_MORE = "CamelSoraHasMore";
+    @Metadata(description = "List: the id of the last video answered, the cursor of the next page.", javaType = "String")
+    public static final String LAST_ID = "CamelSoraLastId";
+    @Metadata(description = "The id of a character: read by getCharacter, set by createCharacter and getCharacter.",
+              javaType = "String")
+    public static final String CHARACTER_ID = "CamelSoraCharacterId";
+    @Metadata(description = "The name of the character createCharacter creates, overriding the characterName option.",
+              javaType = "String")
+    public static final String CHARACTER_NAME = "CamelSoraCharacterName";
+    @Metadata(description = "The video a remix was made from.", javaType = "String")
+    public static final String REMIXED_FROM_VIDEO_ID = "CamelSoraRemixedFromVideoId";
+    @Metadata(description = "Whether the video was deleted on the server (delete, and generate with"
+                            + " deleteAfterDownload).",
+              javaType = "Boolean")
+    public static final String DELETED = "CamelSoraDeleted";
+    @Metadata(description = "Storyboard: the ids of every job it created, the first shot first; the last one is the"
+                            + " stitched video.",
+              javaType = "java.util.List<String>")
+    public static final String STORYBOARD_VIDEO_IDS = "CamelSoraStoryboardVideoIds";
     @Metadata(description = "The name of the downloaded file (the video id plus .mp4), for the next file-like endpoint.",
               javaType = "String")
     public static final String FILE_NAME = org.apache.camel.Exchange.FILE_NAME;

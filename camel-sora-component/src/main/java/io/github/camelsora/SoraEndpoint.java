@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.github.camelsora.api.ClientSettings;
+import io.github.camelsora.api.ProviderProfile;
+import io.github.camelsora.api.SoraRetiredEndpointException;
+import io.github.camelsora.api.SoraValidationException;
 import io.github.camelsora.api.TransportSettings;
 import io.github.camelsora.api.VideosClient;
 import io.github.camelsora.job.PollPolicy;
@@ -56,9 +59,9 @@ public class SoraEndpoint extends DefaultEndpoint {
 
     /** How to reach the server; checks the base URL (https unless loopback or allowed). */
     ClientSettings clientSettings() {
-        String key = configuration.getApiKey();
+        String[] auth = profile().authHeader(configuration.getApiKey(), configuration.getAccessToken());
         return new ClientSettings(
-                configuration.getBaseUrl(), "Authorization", key == null ? null : "Bearer " + key,
+                baseUrl(), auth[0], auth[1],
                 Duration.ofMillis(configuration.getConnectTimeout()), Duration.ofMillis(configuration.getRequestTimeout()),
                 configuration.getMaxConnections(), transportSettings());
     }
@@ -84,9 +87,50 @@ public class SoraEndpoint extends DefaultEndpoint {
         clientSettings(); // fail at startup, not on the first message, for a base URL that would leak the key
     }
 
+    /** The provider profile named by the {@code provider} option. */
+    ProviderProfile profile() {
+        return ProviderProfile.named(configuration.getProvider());
+    }
+
+    /** The configured base URL, else the provider's default; a provider without one needs it configured. */
+    String baseUrl() {
+        String configured = configuration.getBaseUrl();
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        ProviderProfile profile = profile();
+        if (profile.defaultBaseUrl() == null) {
+            throw new SoraValidationException("baseUrl", "provider " + profile.name() + " has no default base URL;"
+                                                         + " set baseUrl to " + profile.baseUrlHint());
+        }
+        return profile.defaultBaseUrl();
+    }
+
+    /**
+     * Fails fast, before any exchange, when the configuration cannot work: an unknown provider, a provider without a
+     * default base URL and none given, or a retired endpoint (OpenAI's, since 2026-09-24) not explicitly allowed.
+     */
+    void checkUsable() {
+        ProviderProfile profile = profile();
+        String baseUrl = baseUrl();
+        if (profile.retiredOn() != null && !configuration.isAllowRetiredEndpoint()
+            && strip(baseUrl).equalsIgnoreCase(strip(profile.defaultBaseUrl()))) {
+            throw new SoraRetiredEndpointException(profile.name(), baseUrl, profile.retiredOn(), profile.alternatives());
+        }
+    }
+
+    private static String strip(String url) {
+        return url == null ? "" : url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
     PollPolicy pollPolicy() {
         return new PollPolicy(Duration.ofMillis(configuration.getPollDelay()),
                 Duration.ofMillis(configuration.getMaxPollDelay()));
+    }
+
+    /** The file name stem of a video's downloads: the id when it is a safe name (see VideoFiles#safeStem). */
+    String fileStem(String videoId) {
+        return io.github.camelsora.media.VideoFiles.safeStem(videoId);
     }
 
     Path outputDirectory() {

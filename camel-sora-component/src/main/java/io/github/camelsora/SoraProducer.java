@@ -24,7 +24,26 @@ public class SoraProducer extends DefaultAsyncProducer {
 
     public SoraProducer(SoraEndpoint endpoint) {
         super(endpoint);
-        handlers.put(SoraOperation.generate, new GenerateHandler(endpoint));
+        JobSteps steps = new JobSteps(endpoint);
+        handlers.put(SoraOperation.generate, new GenerateHandler(steps));
+        handlers.put(SoraOperation.create, new CreateHandler(steps));
+        handlers.put(SoraOperation.retrieve, new RetrieveHandler(steps));
+        handlers.put(SoraOperation.await, new AwaitHandler(steps));
+        handlers.put(SoraOperation.download, new DownloadHandler(steps));
+        handlers.put(SoraOperation.list, new ListHandler(steps));
+        handlers.put(SoraOperation.delete, new DeleteHandler(steps));
+        handlers.put(SoraOperation.remix, new DerivedVideoHandler(steps, SoraOperation.remix));
+        handlers.put(SoraOperation.edit, new DerivedVideoHandler(steps, SoraOperation.edit));
+        handlers.put(SoraOperation.extend, new DerivedVideoHandler(steps, SoraOperation.extend));
+        handlers.put(SoraOperation.createCharacter, new CreateCharacterHandler(steps));
+        handlers.put(SoraOperation.getCharacter, new GetCharacterHandler(steps));
+        handlers.put(SoraOperation.storyboard, new StoryboardHandler(steps));
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        getEndpoint().checkUsable();
+        super.doStart();
     }
 
     @Override
@@ -36,7 +55,9 @@ public class SoraProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         CompletableFuture<Void> work;
         try {
-            work = handlers.get(operation(exchange)).start(exchange);
+            SoraOperation operation = operation(exchange);
+            requireSupported(operation);
+            work = handlers.get(operation).start(exchange);
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
@@ -65,6 +86,26 @@ public class SoraProducer extends DefaultAsyncProducer {
             }
         }, getEndpoint().getComponent().continuations());
         return false;
+    }
+
+    /** A provider without an endpoint the operation needs fails here, before anything is sent. */
+    private void requireSupported(SoraOperation operation) {
+        SoraConfiguration config = getEndpoint().getConfiguration();
+        if (!config.isValidateRequests()) {
+            return;
+        }
+        io.github.camelsora.api.ProviderProfile profile = getEndpoint().profile();
+        for (String endpoint : operation.endpoints()) {
+            if (!profile.supports(endpoint)) {
+                throw new io.github.camelsora.api.SoraValidationException("operation", "provider " + profile.name()
+                        + " has no '" + endpoint + "' endpoint, which " + operation + " needs; it offers "
+                        + profile.endpoints() + " (set validateRequests=false to send anyway)");
+            }
+        }
+        if (operation == SoraOperation.generate && config.isDeleteAfterDownload() && !profile.supports("delete")) {
+            throw new io.github.camelsora.api.SoraValidationException("deleteAfterDownload", "provider "
+                    + profile.name() + " has no 'delete' endpoint");
+        }
     }
 
     private SoraOperation operation(Exchange exchange) {

@@ -276,7 +276,7 @@ class HostileBatteryIT {
                         .expect(api(200, "invalid_response", 1)),
                 c(area, "video id '../../etc/passwd'").create(json(200, "{\"id\":\"../../etc/passwd\"}"))
                         .expect(api(200, "invalid_video_id", 1)),
-                c(area, "video id with a slash 'a/b'").create(json(200, "{\"id\":\"a/b\"}"))
+                c(area, "video id with a backslash 'a\\b'").create(json(200, "{\"id\":\"a\\\\b\"}"))
                         .expect(api(200, "invalid_video_id", 1)),
                 c(area, "video id '..'").create(json(200, "{\"id\":\"..\"}")).expect(api(200, "invalid_video_id", 1)),
                 c(area, "video id '.hidden'").create(json(200, "{\"id\":\".hidden\"}"))

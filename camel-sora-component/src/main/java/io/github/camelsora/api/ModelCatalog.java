@@ -28,14 +28,25 @@ public final class ModelCatalog {
             "sora-2-pro-2025-10-06", new ModelSpec(SIZES_PRO, ALL_SECONDS)));
 
     private final Map<String, ModelSpec> models;
+    private final ModelSpec anyModel;
 
     public ModelCatalog(Map<String, ModelSpec> models) {
+        this(models, null);
+    }
+
+    /**
+     * @param anyModel the spec of every model not listed (a provider whose model names are deployment names), or
+     *                 {@code null} to pass unlisted models through unchecked
+     */
+    public ModelCatalog(Map<String, ModelSpec> models, ModelSpec anyModel) {
         this.models = Map.copyOf(models);
+        this.anyModel = anyModel;
     }
 
     /** The spec of a model, or {@code null} when the model is not in this catalog. */
     public ModelSpec spec(String model) {
-        return models.get(model);
+        ModelSpec spec = models.get(model);
+        return spec != null ? spec : anyModel;
     }
 
     public List<String> modelNames() {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -124,22 +125,136 @@ public final class VideosClient implements AutoCloseable {
 
     /** {@code POST /videos} as JSON. Billable: never call it twice for one job. */
     public CompletableFuture<ApiResponse<Video>> create(VideoRequest request) {
+        return create(request, null, List.of());
+    }
+
+    /**
+     * {@code POST /videos}. Billable: never call it twice for one job. Uploaded image bytes go as multipart (a file
+     * part with file name and content type); everything else, including a {@code file_id} or {@code image_url}
+     * reference and {@code characters}, as JSON.
+     */
+    public CompletableFuture<ApiResponse<Video>> create(VideoRequest request, InputReference reference,
+            List<String> characterIds) {
+        List<String> characters = characterIds == null ? List.of() : characterIds;
+        if (reference instanceof InputReference.Upload upload) {
+            MultipartBody multipart = new MultipartBody()
+                    .field("prompt", request.prompt())
+                    .field("model", request.model())
+                    .field("seconds", request.seconds())
+                    .field("size", request.size());
+            for (int i = 0; i < characters.size(); i++) {
+                multipart.field("characters[" + i + "][id]", characters.get(i));
+            }
+            multipart.file("input_reference", upload.filename(), upload.contentType(), upload.bytes());
+            return postMultipart("/videos", multipart, "create video", null, Video.class);
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("prompt", request.prompt());
         body.put("model", request.model());
         body.put("seconds", request.seconds());
         body.put("size", request.size());
-        SimpleHttpRequest post = SimpleRequestBuilder.post(settings.baseUrl() + "/videos")
+        if (reference instanceof InputReference.FileId fileId) {
+            body.put("input_reference", Map.of("file_id", fileId.fileId()));
+        } else if (reference instanceof InputReference.ImageUrl imageUrl) {
+            body.put("input_reference", Map.of("image_url", imageUrl.imageUrl()));
+        }
+        if (!characters.isEmpty()) {
+            body.put("characters", characters.stream().map(id -> Map.of("id", id)).toList());
+        }
+        return postJson("/videos", body, "create video", null, Video.class);
+    }
+
+    /** {@code GET /videos?after=&limit=&order=}: one page; null parameters are left out. */
+    public CompletableFuture<ApiResponse<VideoList>> list(String after, Integer limit, String order) {
+        StringBuilder query = new StringBuilder();
+        appendQuery(query, "after", after);
+        appendQuery(query, "limit", limit == null ? null : limit.toString());
+        appendQuery(query, "order", order);
+        SimpleHttpRequest get = SimpleRequestBuilder.get(settings.baseUrl() + "/videos" + query).build();
+        return send(get, "list videos", null, VideoList.class);
+    }
+
+    /** {@code DELETE /videos/{id}}: the job and its assets are gone afterwards. */
+    public CompletableFuture<ApiResponse<DeletedVideo>> delete(String videoId) {
+        SimpleHttpRequest delete = SimpleRequestBuilder.delete(settings.baseUrl() + "/videos/" + encode(videoId)).build();
+        return send(delete, "delete video", videoId, DeletedVideo.class);
+    }
+
+    /** {@code POST /videos/{id}/remix} as JSON: a new billable job from a completed one and a new prompt. */
+    public CompletableFuture<ApiResponse<Video>> remix(String videoId, String prompt) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("prompt", prompt);
+        return postJson("/videos/" + encode(videoId) + "/remix", body, "remix video", videoId, Video.class);
+    }
+
+    /** {@code POST /videos/edits} as JSON ({@code video: {id}}): a new billable job, a targeted change. */
+    public CompletableFuture<ApiResponse<Video>> edit(String videoId, String prompt) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("video", Map.of("id", videoId));
+        body.put("prompt", prompt);
+        return postJson("/videos/edits", body, "edit video", videoId, Video.class);
+    }
+
+    /**
+     * {@code POST /videos/extensions} as JSON: a new billable job continuing a completed video by {@code seconds};
+     * the new video is the stitched whole.
+     */
+    public CompletableFuture<ApiResponse<Video>> extend(String videoId, String prompt, String seconds) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("video", Map.of("id", videoId));
+        body.put("prompt", prompt);
+        body.put("seconds", seconds);
+        return postJson("/videos/extensions", body, "extend video", videoId, Video.class);
+    }
+
+    /** {@code POST /videos/characters} as multipart: a {@code video} file part (MP4) and a {@code name}. */
+    public CompletableFuture<ApiResponse<VideoCharacter>> createCharacter(String name, byte[] mp4, String filename) {
+        MultipartBody multipart = new MultipartBody()
+                .file("video", filename, "video/mp4", mp4)
+                .field("name", name);
+        return postMultipart("/videos/characters", multipart, "create character", null, VideoCharacter.class);
+    }
+
+    /** {@code GET /videos/characters/{id}}. */
+    public CompletableFuture<ApiResponse<VideoCharacter>> getCharacter(String characterId) {
+        SimpleHttpRequest get = SimpleRequestBuilder
+                .get(settings.baseUrl() + "/videos/characters/" + encode(characterId)).build();
+        return send(get, "get character", null, VideoCharacter.class);
+    }
+
+    private <T> CompletableFuture<ApiResponse<T>> postJson(
+            String path, Object body, String operation, String videoId, Class<T> type) {
+        SimpleHttpRequest post = SimpleRequestBuilder.post(settings.baseUrl() + path)
                 .setBody(toJson(body), ContentType.APPLICATION_JSON)
                 .build();
-        return send(post, "create video", null, Video.class).thenApply(response -> {
-            String id = response.value().id();
-            if (id == null || id.isBlank()) {
-                throw new SoraApiException("create video", 200, new ApiError(
+        return withNewVideoId(send(post, operation, videoId, type), operation);
+    }
+
+    private <T> CompletableFuture<ApiResponse<T>> postMultipart(
+            String path, MultipartBody multipart, String operation, String videoId, Class<T> type) {
+        String contentType = multipart.contentType();
+        SimpleHttpRequest post = SimpleRequestBuilder.post(settings.baseUrl() + path)
+                .setBody(multipart.build(), ContentType.parse(contentType))
+                .build();
+        return withNewVideoId(send(post, operation, videoId, type), operation);
+    }
+
+    /** A POST that makes a video (create, remix, edit, extend) must answer with the new job's id. */
+    private static <T> CompletableFuture<ApiResponse<T>> withNewVideoId(
+            CompletableFuture<ApiResponse<T>> answer, String operation) {
+        return answer.thenApply(response -> {
+            if (response.value() instanceof Video video && (video.id() == null || video.id().isBlank())) {
+                throw new SoraApiException(operation, 200, new ApiError(
                         "the response has no video id", null, null, "invalid_response"), response.requestId(), null);
             }
             return response;
         });
+    }
+
+    private static void appendQuery(StringBuilder query, String name, String value) {
+        if (value != null) {
+            query.append(query.length() == 0 ? '?' : '&').append(name).append('=').append(encode(value));
+        }
     }
 
     /** {@code GET /videos/{id}}; the answer must be about that very video. */

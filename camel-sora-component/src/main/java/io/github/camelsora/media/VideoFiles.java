@@ -15,6 +15,7 @@ public final class VideoFiles {
 
     /** Ids become file names: letters, digits and {@code _ - . =} only, no leading dot, bounded length. */
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_=-][A-Za-z0-9_.=-]{0,254}");
+    private static final Pattern OPAQUE_ID = Pattern.compile("[A-Za-z0-9_=+/-][A-Za-z0-9_.=+/-]{0,254}");
 
     private VideoFiles() {
     }
@@ -34,6 +35,21 @@ public final class VideoFiles {
     /** Whether an id is safe to use as a file name (see {@link #requireSafeId}). */
     public static boolean isSafeId(String videoId) {
         return videoId != null && SAFE_ID.matcher(videoId).matches() && !videoId.contains("..");
+    }
+
+    /**
+     * Whether an id a server returned is acceptable at all. Ids are opaque: a proxy such as LiteLLM returns base64
+     * ({@code + / =}), which is fine in a URL segment (it is encoded) and is named on disk by {@link #safeStem}. What
+     * is refused is what only a hostile server sends: control, space or non-ASCII characters, {@code ..}, a leading
+     * dot, a backslash, {@code %}, more than 255 characters.
+     */
+    public static boolean isAcceptableId(String videoId) {
+        return videoId != null && OPAQUE_ID.matcher(videoId).matches() && !videoId.contains("..");
+    }
+
+    /** An id made printable for a message: control characters escaped, at most 100 characters. */
+    public static String printableId(String videoId) {
+        return videoId == null ? "null" : printable(videoId);
     }
 
     /**
@@ -60,6 +76,49 @@ public final class VideoFiles {
             }
         });
         return text.length() > 100 ? out + "..." : out.toString();
+    }
+
+    /**
+     * The file name stem for an id: the id itself when it is a safe name, else (opaque ids of proxies, which may hold
+     * {@code /} or {@code +}) {@code video_} plus the first 32 hex digits of its SHA-256, stable for one id.
+     */
+    public static String safeStem(String videoId) {
+        if (videoId != null && SAFE_ID.matcher(videoId).matches() && !videoId.contains("..")) {
+            return videoId;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(videoId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "video_" + java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    /** A verified still image in its place. */
+    public record SavedImage(Path file, ImageInfo info) {
+    }
+
+    /**
+     * Verifies a downloaded still image by its magic bytes and header and moves it to {@code <directory>/<stem>.<ext>}
+     * with the extension of the format it really is (the declared content type is not trusted). On failure the
+     * temporary file is deleted.
+     */
+    public static SavedImage commitImage(Path temporary, Path directory, String stem)
+            throws InvalidMediaException, IOException {
+        try {
+            byte[] head;
+            try (java.io.InputStream in = Files.newInputStream(temporary)) {
+                head = in.readNBytes(256 * 1024);
+            }
+            ImageInfo info = ImageProbe.probe(head);
+            Path target = target(directory, stem, info.type().extension());
+            moveIntoPlace(temporary, target);
+            return new SavedImage(target, info);
+        } catch (InvalidMediaException | IOException | RuntimeException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
     }
 
     /** A fresh temporary file in the target's directory (same file system, so the final move is atomic). */

@@ -22,11 +22,34 @@ final class ApiExchange {
     private final HttpExchange http;
     private final String requestId;
     private boolean responded;
+    private boolean opaqueIds;
+    private byte[] requestBody = new byte[0];
+    private int status;
+    private String responseContentType;
+    private byte[] responseBody;
+    private long responseLength;
 
     ApiExchange(HttpExchange http) {
         this.http = http;
         this.requestId = "req_" + randomHex();
         http.getResponseHeaders().set("x-request-id", requestId);
+    }
+
+    /** LiteLLM dialect: every id in a JSON answer is rewritten into an opaque token. */
+    void useOpaqueIds() {
+        this.opaqueIds = true;
+    }
+
+    /** What was received and answered, for {@link ExchangeRecorder}; credentials are redacted. */
+    RecordedExchange recorded() {
+        Map<String, String> headers = new java.util.TreeMap<>();
+        http.getRequestHeaders().forEach((name, values) -> {
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            boolean secret = lower.equals("authorization") || lower.equals("api-key");
+            headers.put(lower, secret ? "<redacted>" : values.get(0));
+        });
+        return new RecordedExchange(method(), rawPath(), http.getRequestURI().getRawQuery(), headers, requestBody, status,
+                responseContentType, responseBody, responseLength);
     }
 
     /** 32 lower-case hex characters (128 random bits), as in real ids. */
@@ -77,6 +100,7 @@ final class ApiExchange {
     byte[] readBody() throws IOException, ApiException {
         try (InputStream in = http.getRequestBody()) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            requestBody = body;
             if (body.length > MAX_BODY_BYTES) {
                 throw new ApiException(413, ApiException.INVALID_REQUEST,
                         "Request body too large: the simulator accepts at most " + MAX_BODY_BYTES + " bytes.",
@@ -87,6 +111,9 @@ final class ApiExchange {
     }
 
     void sendJson(int status, JsonNode body) throws IOException {
+        if (opaqueIds) {
+            rewriteIds(body);
+        }
         sendBytes(status, "application/json", Json.MAPPER.writeValueAsBytes(body));
     }
 
@@ -99,9 +126,27 @@ final class ApiExchange {
         sendJson(error.status(), Json.error(error), error.headers());
     }
 
+    private static void rewriteIds(JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            for (String field : java.util.List.of("id", "remixed_from_video_id", "first_id", "last_id")) {
+                JsonNode value = object.get(field);
+                if (value != null && value.isTextual()) {
+                    object.put(field, OpaqueIds.encode(value.asText()));
+                }
+            }
+            object.properties().forEach(entry -> rewriteIds(entry.getValue()));
+        } else if (node != null && node.isArray()) {
+            node.forEach(ApiExchange::rewriteIds);
+        }
+    }
+
     void sendBytes(int status, String contentType, byte[] body) throws IOException {
         http.getResponseHeaders().set("Content-Type", contentType);
         responded = true;
+        this.status = status;
+        this.responseContentType = contentType;
+        this.responseBody = body;
+        this.responseLength = body.length;
         http.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = http.getResponseBody()) {
             out.write(body);
@@ -116,6 +161,9 @@ final class ApiExchange {
         long length = file.size();
         http.getResponseHeaders().set("Content-Type", contentType);
         responded = true;
+        this.status = 200;
+        this.responseContentType = contentType;
+        this.responseLength = length;
         http.sendResponseHeaders(200, length == 0 ? -1 : length);
         try (OutputStream out = http.getResponseBody()) {
             Channels.newInputStream(file).transferTo(out);

@@ -31,7 +31,9 @@ final class CreateVideoHandler implements EndpointHandler {
             throw ApiException.invalidRequest("Unsupported Content-Type '" + (contentType == null ? "" : contentType)
                     + "': send application/json or multipart/form-data.", null, "unsupported_content_type");
         }
-        VideoSpec spec = CreateRequestValidator.validate(request);
+        VideoSpec spec = state.dialect == Dialect.AZURE
+                ? AzureRules.validate(request)
+                : CreateRequestValidator.validate(request);
         VideoJob job = state.createJob(spec);
         exchange.sendJson(200, Json.video(job, state.snapshot(job)));
     }

@@ -26,7 +26,7 @@ final class Json {
         node.put("prompt", job.prompt());
         node.put("size", job.size().toString());
         node.put("seconds", Integer.toString(job.seconds()));
-        node.putNull("remixed_from_video_id");
+        node.put("remixed_from_video_id", job.remixedFromVideoId());
         if (state.error() == null) {
             node.putNull("error");
         } else {

@@ -23,7 +23,8 @@ final class ListVideosHandler implements EndpointHandler {
         Map<String, String> query = exchange.query();
         int limit = limit(query.get("limit"));
         boolean ascending = ascending(query.get("order"));
-        Long afterSequence = afterSequence(query.get("after"));
+        String after = query.get("after");
+        Long afterSequence = afterSequence(after != null && state.dialect == Dialect.LITELLM ? OpaqueIds.decode(after) : after);
 
         Instant now = state.clock.instant();
         ObjectNode page = Json.MAPPER.createObjectNode();

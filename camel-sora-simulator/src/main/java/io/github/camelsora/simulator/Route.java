@@ -11,5 +11,15 @@ public enum Route {
     /** {@code DELETE /v1/videos/{id}} */
     DELETE,
     /** {@code GET /v1/videos/{id}/content} */
-    CONTENT
+    CONTENT,
+    /** {@code POST /v1/videos/{id}/remix} */
+    REMIX,
+    /** {@code POST /v1/videos/edits} */
+    EDIT,
+    /** {@code POST /v1/videos/extensions} */
+    EXTEND,
+    /** {@code POST /v1/videos/characters} */
+    CREATE_CHARACTER,
+    /** {@code GET /v1/videos/characters/{id}} */
+    GET_CHARACTER
 }

@@ -19,6 +19,10 @@ final class SimulatorState {
     final SimulatorCounters counters = new SimulatorCounters();
     final FaultInjector faults = new FaultInjector();
     final PromptRules rules = new PromptRules();
+    final CharacterStore characters = new CharacterStore();
+    final ExchangeRecorder recorder = new ExchangeRecorder();
+    /** Which server the simulator imitates; set once by the builder before the server starts. */
+    volatile Dialect dialect = Dialect.OPENAI;
     private final Duration initialRenderTime;
     private final Long initialPollAfterMs;
     private volatile Duration renderTime;
@@ -37,6 +41,11 @@ final class SimulatorState {
     }
 
     VideoJob createJob(VideoSpec spec) {
+        return createJob(spec, null, 0);
+    }
+
+    /** A job derived from another one (remix, edit, extension): same lifecycle, the lineage recorded. */
+    VideoJob createJob(VideoSpec spec, String remixedFromVideoId, int extensions) {
         Instant now = clock.instant();
         String prompt = spec.prompt();
         Duration plannedRenderTime = rules.renderTimeFor(prompt, renderTime);
@@ -44,7 +53,8 @@ final class SimulatorState {
         Long videoBytes = rules.videoBytesFor(prompt);
         String mediaPrompt = drawPrompt ? prompt : SHARED_MEDIA_LABEL;
         VideoJob job = jobs.add(sequence -> new VideoJob("video_" + ApiExchange.randomHex(), sequence, now,
-                plannedRenderTime, prompt, spec.model(), spec.size(), spec.seconds(), failure, videoBytes, mediaPrompt));
+                plannedRenderTime, prompt, spec.model(), spec.size(), spec.seconds(), failure, videoBytes, mediaPrompt,
+                remixedFromVideoId, extensions));
         counters.created(job.id());
         if (failure == null) {
             // start encoding now (on the renderer's single thread) so the first download does not wait for it
@@ -84,6 +94,8 @@ final class SimulatorState {
         counters.clear();
         faults.clear();
         rules.clear();
+        characters.clear();
+        recorder.clear();
         renderTime = initialRenderTime;
         pollAfterMs = initialPollAfterMs;
     }

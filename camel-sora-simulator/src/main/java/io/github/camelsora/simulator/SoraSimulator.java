@@ -55,14 +55,18 @@ public final class SoraSimulator implements AutoCloseable {
         this.renderer = renderer;
         this.cacheDir = cacheDir;
         this.ownsCacheDir = ownsCacheDir;
-        this.baseUrl = "http://" + hostForUrl(server.getAddress()) + ":" + server.getAddress().getPort() + "/v1";
+        this.baseUrl = "http://" + hostForUrl(server.getAddress()) + ":" + server.getAddress().getPort()
+                + (state.dialect == Dialect.AZURE ? "/openai/v1" : "/v1");
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@code http://127.0.0.1:<port>/v1}: the base URL a client appends {@code /videos} to. */
+    /**
+     * {@code http://127.0.0.1:<port>/v1} ({@code .../openai/v1} in the Azure dialect): the base URL a client appends
+     * {@code /videos} to.
+     */
     public String baseUrl() {
         return baseUrl;
     }
@@ -135,6 +139,27 @@ public final class SoraSimulator implements AutoCloseable {
         state.faults.enqueue(Objects.requireNonNull(route, "route"),
                 new ApiException(status, Objects.requireNonNull(type, "type"), Objects.requireNonNull(message, "message"),
                         null, code, headers));
+    }
+
+    /** The server this simulator imitates. */
+    public Dialect dialect() {
+        return state.dialect;
+    }
+
+    /**
+     * Every exchange since start or the last {@link #reset()}, in arrival order; empty unless the builder enabled
+     * {@link Builder#recordExchanges(boolean)}.
+     */
+    public List<RecordedExchange> recordedExchanges() {
+        return state.recorder.all();
+    }
+
+    /**
+     * The backend id behind an id the LiteLLM dialect handed out (ids of the other dialects come back unchanged), so
+     * tests can look up {@link #counters(String)} for it.
+     */
+    public String backendId(String id) {
+        return state.dialect == Dialect.LITELLM ? OpaqueIds.decode(id) : id;
     }
 
     public VideoCounters counters(String videoId) {
@@ -234,8 +259,22 @@ public final class SoraSimulator implements AutoCloseable {
         private Path cacheDir;
         private int httpThreads = 8;
         private int maxCachedVideos = 32;
+        private Dialect dialect = Dialect.OPENAI;
+        private boolean recordExchanges;
 
         private Builder() {
+        }
+
+        /** Which server to imitate; default {@link Dialect#OPENAI}. */
+        public Builder dialect(Dialect dialect) {
+            this.dialect = Objects.requireNonNull(dialect, "dialect");
+            return this;
+        }
+
+        /** Keep every request and answer for {@link SoraSimulator#recordedExchanges()}; default false. */
+        public Builder recordExchanges(boolean recordExchanges) {
+            this.recordExchanges = recordExchanges;
+            return this;
         }
 
         /** 0 (the default) picks a free port. */
@@ -321,6 +360,8 @@ public final class SoraSimulator implements AutoCloseable {
             }
             MediaRenderer renderer = new MediaRenderer(dir, maxCachedVideos);
             SimulatorState state = new SimulatorState(clock, apiKey, drawPrompt, renderTime, pollAfterMs, renderer);
+            state.dialect = dialect;
+            state.recorder.enable(recordExchanges);
             ThreadPoolExecutor executor = fixedPool(httpThreads);
             HttpServer server;
             try {

@@ -163,6 +163,16 @@ public final class SoraSimulatorExtension
             return this;
         }
 
+        public Builder dialect(Dialect dialect) {
+            settings.dialect(dialect);
+            return this;
+        }
+
+        public Builder recordExchanges(boolean recordExchanges) {
+            settings.recordExchanges(recordExchanges);
+            return this;
+        }
+
         /**
          * With a class-wide (static) simulator, call {@link SoraSimulator#reset()} before each test so tests
          * do not see each other's jobs, counters or faults. Default false.

@@ -23,6 +23,11 @@ final class VideoContentHandler implements EndpointHandler {
         this.state = state;
     }
 
+    /** The LiteLLM proxy answers every variant as an MP4 attachment, whatever the bytes are. */
+    private String label(String contentType, String videoId) {
+        return state.dialect == Dialect.LITELLM ? "video/mp4" : contentType;
+    }
+
     @Override
     public void handle(ApiExchange exchange, String videoId) throws IOException, ApiException {
         String variant = exchange.query().getOrDefault("variant", "video");
@@ -47,17 +52,17 @@ final class VideoContentHandler implements EndpointHandler {
                 case "thumbnail" -> {
                     byte[] webp = state.renderer.thumbnail(width, height, job.mediaPrompt());
                     state.counters.downloaded(videoId);
-                    exchange.sendBytes(200, "image/webp", webp);
+                    exchange.sendBytes(200, label("image/webp", videoId), webp);
                 }
                 case "spritesheet" -> {
                     byte[] jpeg = state.renderer.spritesheet(width, height, job.seconds(), job.mediaPrompt());
                     state.counters.downloaded(videoId);
-                    exchange.sendBytes(200, "image/jpeg", jpeg);
+                    exchange.sendBytes(200, label("image/jpeg", videoId), jpeg);
                 }
                 default -> {
                     try (FileChannel mp4 = openVideo(job)) {
                         state.counters.downloaded(videoId);
-                        exchange.sendFile("video/mp4", mp4);
+                        exchange.sendFile(label("video/mp4", videoId), mp4);
                     }
                 }
             }

@@ -11,9 +11,12 @@ import java.time.Instant;
  * @param failure     non-null when the job is planned to end {@code failed}
  * @param videoBytes  non-null when the MP4 should be padded to this many bytes
  * @param mediaPrompt the text handed to the renderer (the prompt, or a shared label when prompts are not drawn)
+ * @param remixedFromVideoId the source of a remix, else null
+ * @param extensions  how many extensions were stitched onto the original video (0 for an original)
  */
 record VideoJob(String id, long sequence, Instant createdAt, Duration renderTime, String prompt, String model,
-                FrameSize size, int seconds, JobFailure failure, Long videoBytes, String mediaPrompt) {
+                FrameSize size, int seconds, JobFailure failure, Long videoBytes, String mediaPrompt,
+                String remixedFromVideoId, int extensions) {
 
     Instant finishesAt() {
         return createdAt.plus(renderTime);

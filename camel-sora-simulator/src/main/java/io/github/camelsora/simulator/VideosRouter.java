@@ -19,8 +19,9 @@ final class VideosRouter implements HttpHandler {
 
     private static final System.Logger LOG = System.getLogger(VideosRouter.class.getName());
     private static final String PREFIX = "/v1/videos";
-    /** Real sub-resources of /videos that the simulator does not implement; not to be taken for video ids. */
-    private static final Set<String> UNSIMULATED = Set.of("edits", "extensions", "characters");
+    private static final String AZURE_PREFIX = "/openai/v1/videos";
+    /** Sub-resources of /videos; not to be taken for video ids. */
+    private static final Set<String> COLLECTIONS = Set.of("edits", "extensions", "characters");
 
     private record Target(Route route, String videoId) {
     }
@@ -35,15 +36,24 @@ final class VideosRouter implements HttpHandler {
         handlers.put(Route.LIST, new ListVideosHandler(state));
         handlers.put(Route.DELETE, new DeleteVideoHandler(state));
         handlers.put(Route.CONTENT, new VideoContentHandler(state));
+        handlers.put(Route.REMIX, new DerivedVideoHandler(state, DerivedVideoHandler.Kind.REMIX));
+        handlers.put(Route.EDIT, new DerivedVideoHandler(state, DerivedVideoHandler.Kind.EDIT));
+        handlers.put(Route.EXTEND, new DerivedVideoHandler(state, DerivedVideoHandler.Kind.EXTEND));
+        handlers.put(Route.CREATE_CHARACTER, new CreateCharacterHandler(state));
+        handlers.put(Route.GET_CHARACTER, new GetCharacterHandler(state));
     }
 
     @Override
     public void handle(HttpExchange http) {
         ApiExchange exchange = new ApiExchange(http);
+        Dialect dialect = state.dialect;
+        if (dialect == Dialect.LITELLM) {
+            exchange.useOpaqueIds();
+        }
         try {
             state.counters.request();
-            authenticate(exchange);
-            Target target = resolve(exchange.method(), exchange.rawPath());
+            authenticate(exchange, dialect);
+            Target target = resolve(exchange.method(), exchange.rawPath(), dialect);
             var fault = state.faults.next(target.route());
             if (fault.isPresent()) {
                 throw fault.get();
@@ -58,6 +68,9 @@ final class VideosRouter implements HttpHandler {
                         + e.getClass().getSimpleName() + "). Request id: " + exchange.requestId(), null, null, null));
             }
         } finally {
+            if (state.recorder.enabled()) {
+                state.recorder.add(exchange.recorded());
+            }
             http.close();
         }
     }
@@ -71,7 +84,16 @@ final class VideosRouter implements HttpHandler {
     }
 
     /** 401 for a missing or wrong bearer key; the message never repeats the key that was sent. */
-    private void authenticate(ApiExchange exchange) throws ApiException {
+    private void authenticate(ApiExchange exchange, Dialect dialect) throws ApiException {
+        String apiKeyHeader = exchange.requestHeader("api-key");
+        if (dialect == Dialect.AZURE && apiKeyHeader != null) {
+            // Azure: the resource key in api-key; an Entra token would come as a bearer token instead
+            if (!MessageDigest.isEqual(apiKeyHeader.trim().getBytes(StandardCharsets.UTF_8),
+                    state.apiKey.getBytes(StandardCharsets.UTF_8))) {
+                throw unauthorized("Access denied due to invalid subscription key or wrong API endpoint.");
+            }
+            return;
+        }
         String authorization = exchange.requestHeader("Authorization");
         if (authorization == null || authorization.isBlank()) {
             throw unauthorized("You didn't provide an API key. You need to provide your API key in an Authorization header"
@@ -93,11 +115,12 @@ final class VideosRouter implements HttpHandler {
                 Map.of("WWW-Authenticate", "Bearer"));
     }
 
-    private static Target resolve(String method, String rawPath) throws ApiException {
-        if (!rawPath.equals(PREFIX) && !rawPath.startsWith(PREFIX + "/")) {
+    private static Target resolve(String method, String rawPath, Dialect dialect) throws ApiException {
+        String prefix = dialect == Dialect.AZURE ? AZURE_PREFIX : PREFIX;
+        if (!rawPath.equals(prefix) && !rawPath.startsWith(prefix + "/")) {
             throw invalidUrl(method, rawPath);
         }
-        String rest = rawPath.substring(PREFIX.length());
+        String rest = rawPath.substring(prefix.length());
         if (rest.endsWith("/")) {
             rest = rest.substring(0, rest.length() - 1);
         }
@@ -109,11 +132,22 @@ final class VideosRouter implements HttpHandler {
             };
         }
         String[] segments = rest.substring(1).split("/", -1);
-        String videoId = decode(segments[0]);
-        if (videoId.isEmpty() || UNSIMULATED.contains(videoId)) {
+        String first = decode(segments[0]);
+        if (COLLECTIONS.contains(first)) {
+            return collection(method, rawPath, first, segments, dialect);
+        }
+        String videoId = dialect == Dialect.LITELLM ? OpaqueIds.decode(first) : first;
+        if (videoId.isEmpty()) {
             throw invalidUrl(method, rawPath);
         }
         if (segments.length == 1) {
+            if (dialect == Dialect.LITELLM) {
+                // the proxy has no DELETE route for videos
+                return switch (method) {
+                    case "GET" -> new Target(Route.RETRIEVE, videoId);
+                    default -> throw methodNotAllowed(method, rawPath, "GET");
+                };
+            }
             return switch (method) {
                 case "GET" -> new Target(Route.RETRIEVE, videoId);
                 case "DELETE" -> new Target(Route.DELETE, videoId);
@@ -126,12 +160,43 @@ final class VideosRouter implements HttpHandler {
             }
             return new Target(Route.CONTENT, videoId);
         }
+        if (segments.length == 2 && segments[1].equals("remix")) {
+            if (!method.equals("POST")) {
+                throw methodNotAllowed(method, rawPath, "POST");
+            }
+            return new Target(Route.REMIX, videoId);
+        }
+        throw invalidUrl(method, rawPath);
+    }
+
+    /** {@code /videos/edits}, {@code /videos/extensions}, {@code /videos/characters[/{id}]}. */
+    private static Target collection(String method, String rawPath, String name, String[] segments, Dialect dialect)
+            throws ApiException {
+        if (segments.length == 1) {
+            if (!method.equals("POST")) {
+                throw methodNotAllowed(method, rawPath, "POST");
+            }
+            return new Target(switch (name) {
+                case "edits" -> Route.EDIT;
+                case "extensions" -> Route.EXTEND;
+                default -> Route.CREATE_CHARACTER;
+            }, null);
+        }
+        if (segments.length == 2 && name.equals("characters") && !segments[1].isEmpty()) {
+            if (!method.equals("GET")) {
+                throw methodNotAllowed(method, rawPath, "GET");
+            }
+            String id = decode(segments[1]);
+            return new Target(Route.GET_CHARACTER, dialect == Dialect.LITELLM ? OpaqueIds.decode(id) : id);
+        }
         throw invalidUrl(method, rawPath);
     }
 
     private static ApiException invalidUrl(String method, String rawPath) {
         return ApiException.notFound("Invalid URL (" + method + " " + rawPath + "). The simulator serves POST/GET "
-                + PREFIX + ", GET/DELETE " + PREFIX + "/{video_id} and GET " + PREFIX + "/{video_id}/content.", null);
+                + PREFIX + ", GET/DELETE " + PREFIX + "/{video_id}, GET " + PREFIX + "/{video_id}/content, POST " + PREFIX
+                + "/{video_id}/remix, POST " + PREFIX + "/edits, POST " + PREFIX + "/extensions, POST " + PREFIX
+                + "/characters and GET " + PREFIX + "/characters/{character_id}.", null);
     }
 
     private static ApiException methodNotAllowed(String method, String rawPath, String allowed) {

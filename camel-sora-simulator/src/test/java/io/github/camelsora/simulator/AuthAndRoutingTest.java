@@ -67,8 +67,8 @@ class AuthAndRoutingTest {
     void unknownPathIs404() {
         SimClient client = new SimClient(SIM.simulator());
         assertError(client.get("/models"), 404, null, null);
-        assertError(client.get("/videos/abc/remix"), 404, null, null);
-        assertError(client.send(client.request("/videos/edits").POST(HttpRequest.BodyPublishers.ofString("{}")).build()),
+        assertError(client.get("/videos/abc/frames"), 404, null, null);
+        assertError(client.send(client.request("/videos/abc/frames").POST(HttpRequest.BodyPublishers.ofString("{}")).build()),
                 404, null, null);
     }
 

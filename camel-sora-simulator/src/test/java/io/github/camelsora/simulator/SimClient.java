@@ -63,6 +63,16 @@ final class SimClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.body())).build());
     }
 
+    HttpResponse<byte[]> postJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    HttpResponse<byte[]> postMultipart(String path, Multipart multipart) {
+        return send(request(path).header("Content-Type", multipart.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.body())).build());
+    }
+
     HttpResponse<byte[]> get(String path) {
         return send(request(path).GET().build());
     }

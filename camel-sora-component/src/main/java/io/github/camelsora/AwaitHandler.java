@@ -1,0 +1,30 @@
+package io.github.camelsora;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * {@code await}: wait without a thread until the video (header CamelSoraVideoId or the body) is terminal and
+ * answer with it, whatever the status: a failed job is a result here, not an exception (check CamelSoraStatus).
+ */
+final class AwaitHandler implements SoraOperationHandler {
+
+    private final JobSteps steps;
+
+    AwaitHandler(JobSteps steps) {
+        this.steps = steps;
+    }
+
+    @Override
+    public CompletableFuture<Void> start(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String videoId = JobSteps.videoId(message, true);
+        message.setHeader(SoraConstants.VIDEO_ID, videoId);
+        return steps.awaitTerminal(videoId).thenAccept(video -> {
+            JobSteps.videoHeaders(message, video);
+            message.setBody(video);
+        });
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.camelsora;
+
+import java.util.concurrent.CompletableFuture;
+
+import io.github.camelsora.api.VideoRequest;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/** {@code create}: submit a job (JSON, or multipart with an uploaded image) and answer with the queued video. */
+final class CreateHandler implements SoraOperationHandler {
+
+    private final JobSteps steps;
+
+    CreateHandler(JobSteps steps) {
+        this.steps = steps;
+    }
+
+    @Override
+    public CompletableFuture<Void> start(Exchange exchange) {
+        Message message = exchange.getMessage();
+        SoraConfiguration config = steps.config();
+        VideoRequest request = RequestReader.videoRequest(message, config, RequestReader.prompt(message));
+        steps.validate(request);
+        return steps.submitted(message, steps.client().create(request,
+                RequestReader.inputReference(message, config, request.size()),
+                RequestReader.characters(message, config)), "video")
+                .thenAccept(video -> {
+                    JobSteps.videoHeaders(message, video);
+                    message.setBody(video);
+                });
+    }
+}

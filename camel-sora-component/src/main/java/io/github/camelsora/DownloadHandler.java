@@ -1,0 +1,40 @@
+package io.github.camelsora;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.camelsora.api.SoraValidationException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * {@code download}: fetch a completed video's MP4 (checked), thumbnail or spritesheet (identified by magic bytes)
+ * into the output directory and answer with the file.
+ */
+final class DownloadHandler implements SoraOperationHandler {
+
+    private static final List<String> VARIANTS = List.of("video", "thumbnail", "spritesheet");
+
+    private final JobSteps steps;
+
+    DownloadHandler(JobSteps steps) {
+        this.steps = steps;
+    }
+
+    @Override
+    public CompletableFuture<Void> start(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String videoId = JobSteps.videoId(message, true);
+        String variant = message.getHeader(SoraConstants.VARIANT, steps.config().getVariant(), String.class);
+        if (!VARIANTS.contains(variant)) {
+            throw new SoraValidationException("variant", "'" + variant + "' is not one of " + VARIANTS);
+        }
+        message.setHeader(SoraConstants.VIDEO_ID, videoId);
+        if (variant.equals("video")) {
+            return steps.downloadVideo(videoId)
+                    .thenAccept(saved -> JobSteps.fileResult(message, saved.file(), "video/mp4"));
+        }
+        return steps.downloadImage(videoId, variant)
+                .thenAccept(saved -> JobSteps.fileResult(message, saved.file(), saved.info().type().mimeType()));
+    }
+}

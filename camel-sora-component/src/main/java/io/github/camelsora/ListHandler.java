@@ -1,0 +1,57 @@
+package io.github.camelsora;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.camelsora.api.SoraValidationException;
+import io.github.camelsora.api.Video;
+import io.github.camelsora.api.VideoList;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/** {@code list}: one page of videos ({@code after}, {@code limit}, {@code order}), or all of them with autoPaginate. */
+final class ListHandler implements SoraOperationHandler {
+
+    /** A runaway server (has_more forever) must not keep an exchange busy forever. */
+    static final int MAX_PAGES = 1000;
+
+    private final JobSteps steps;
+
+    ListHandler(JobSteps steps) {
+        this.steps = steps;
+    }
+
+    @Override
+    public CompletableFuture<Void> start(Exchange exchange) {
+        Message message = exchange.getMessage();
+        SoraConfiguration config = steps.config();
+        String after = message.getHeader(SoraConstants.LIST_AFTER, config.getAfter(), String.class);
+        Integer limit = message.getHeader(SoraConstants.LIST_LIMIT, config.getLimit(), Integer.class);
+        String order = message.getHeader(SoraConstants.LIST_ORDER, config.getOrder(), String.class);
+        if (limit != null && (limit < 1 || limit > 100)) {
+            throw new SoraValidationException("limit", "must be 1..100, got " + limit);
+        }
+        if (order != null && !order.equals("asc") && !order.equals("desc")) {
+            throw new SoraValidationException("order", "must be asc or desc, got '" + order + "'");
+        }
+        List<Video> videos = new ArrayList<>();
+        return page(after, limit, order, config.isAutoPaginate(), videos, 1).thenAccept(last -> {
+            message.setBody(videos);
+            message.setHeader(SoraConstants.HAS_MORE, last.hasMore());
+            message.setHeader(SoraConstants.LAST_ID, last.lastId());
+        });
+    }
+
+    private CompletableFuture<VideoList> page(String after, Integer limit, String order, boolean all, List<Video> into,
+            int number) {
+        return steps.client().list(after, limit, order).thenCompose(response -> {
+            VideoList page = response.value();
+            into.addAll(page.data());
+            if (all && page.hasMore() && page.lastId() != null && number < MAX_PAGES) {
+                return page(page.lastId(), limit, order, true, into, number + 1);
+            }
+            return CompletableFuture.completedFuture(page);
+        });
+    }
+}

@@ -1,0 +1,199 @@
+package io.github.camelsora;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.github.camelsora.api.InputReference;
+import io.github.camelsora.api.SoraValidationException;
+import io.github.camelsora.api.VideoRequest;
+import io.github.camelsora.media.ImageFitter;
+import io.github.camelsora.media.ImageInfo;
+import io.github.camelsora.media.ImageProbe;
+import io.github.camelsora.media.InvalidImageException;
+import io.github.camelsora.prompt.Shot;
+import io.github.camelsora.prompt.ShotPrompt;
+import org.apache.camel.Message;
+
+/** Reads what a request needs from a message: prompt (or directed shot), options overridden by headers, image. */
+final class RequestReader {
+
+    /** The API's limit for an image, also applied to uploads so a stray large file is refused before reading on. */
+    static final int MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+    static final int MAX_CHARACTERS = 2;
+
+    private RequestReader() {
+    }
+
+    /**
+     * The prompt: header CamelSoraPrompt, else the body; a {@link Shot}, a {@link Map} of shot fields or JSON text
+     * of a shot object is rendered by {@link ShotPrompt}.
+     */
+    static String prompt(Message message) {
+        String header = message.getHeader(SoraConstants.PROMPT, String.class);
+        if (header != null) {
+            return header;
+        }
+        return promptOf(message.getBody() instanceof Shot || message.getBody() instanceof Map
+                ? message.getBody() : message.getBody(String.class));
+    }
+
+    /** One prompt from a shot, a map of shot fields, JSON text of a shot, or plain text. */
+    static String promptOf(Object item) {
+        try {
+            if (item instanceof Shot shot) {
+                return ShotPrompt.render(shot);
+            }
+            if (item instanceof Map<?, ?> map) {
+                return ShotPrompt.render(Shot.fromMap(map));
+            }
+            if (item == null) {
+                return null;
+            }
+            String text = item.toString();
+            Shot shot = ShotPrompt.parseShot(text);
+            return shot != null ? ShotPrompt.render(shot) : text;
+        } catch (IllegalArgumentException e) {
+            throw new SoraValidationException("prompt", e.getMessage());
+        }
+    }
+
+    static VideoRequest videoRequest(Message message, SoraConfiguration config, String prompt) {
+        return new VideoRequest(prompt,
+                message.getHeader(SoraConstants.MODEL, config.getModel(), String.class),
+                message.getHeader(SoraConstants.SECONDS, config.getSeconds(), String.class),
+                message.getHeader(SoraConstants.SIZE, config.getSize(), String.class));
+    }
+
+    /** Character ids: header (a collection or comma-separated text), else the option; at most two. */
+    static List<String> characters(Message message, SoraConfiguration config) {
+        Object value = message.getHeader(SoraConstants.CHARACTERS);
+        if (value == null) {
+            value = config.getCharacters();
+        }
+        List<String> ids = new ArrayList<>();
+        if (value instanceof Collection<?> collection) {
+            collection.forEach(id -> ids.add(String.valueOf(id).strip()));
+        } else if (value != null) {
+            Arrays.stream(value.toString().split(",")).map(String::strip).forEach(ids::add);
+        }
+        ids.removeIf(String::isEmpty);
+        if (ids.size() > MAX_CHARACTERS) {
+            throw new SoraValidationException("characters", "at most " + MAX_CHARACTERS + " characters are allowed, got "
+                                                            + ids.size());
+        }
+        return ids;
+    }
+
+    /**
+     * The reference image: header CamelSoraInputReference, else option inputReference. Bytes, files and streams are
+     * read (at most 20 MiB), identified by magic bytes and checked against {@code size}, then fitted or refused per
+     * inputReferenceFit; a {@code file-...} id and an https URL are passed on as references.
+     */
+    static InputReference inputReference(Message message, SoraConfiguration config, String size) {
+        Object value = message.getHeader(SoraConstants.INPUT_REFERENCE);
+        if (value == null) {
+            value = config.getInputReference();
+        }
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof InputReference.Upload upload) {
+            return upload(upload.bytes(), upload.filename(), config, size);
+        }
+        if (value instanceof InputReference reference) {
+            return reference;
+        }
+        if (value instanceof byte[] bytes) {
+            return upload(bytes, "reference", config, size);
+        }
+        if (value instanceof File file) {
+            return upload(read(file.toPath()), file.getName(), config, size);
+        }
+        if (value instanceof Path path) {
+            return upload(read(path), String.valueOf(path.getFileName()), config, size);
+        }
+        if (value instanceof InputStream stream) {
+            return upload(read(stream), "reference", config, size);
+        }
+        String text = value.toString().strip();
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("https://") || lower.startsWith("data:image/")) {
+            return new InputReference.ImageUrl(text);
+        }
+        if (lower.startsWith("http://")) {
+            throw new SoraValidationException("input_reference", "an image URL must use https");
+        }
+        if (text.startsWith("file-")) {
+            return new InputReference.FileId(text);
+        }
+        return upload(read(Path.of(text)), String.valueOf(Path.of(text).getFileName()), config, size);
+    }
+
+    private static InputReference upload(byte[] bytes, String name, SoraConfiguration config, String size) {
+        ImageInfo info;
+        try {
+            info = ImageProbe.probe(bytes);
+        } catch (InvalidImageException e) {
+            throw new SoraValidationException("input_reference", e.getMessage() + " [" + e.getReason() + "]");
+        }
+        String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+        if (info.size().equals(size)) {
+            return new InputReference.Upload(bytes, stem + "." + info.type().extension(), info.type().mimeType());
+        }
+        ImageFitter.Fit fit = fit(config.getInputReferenceFit());
+        if (fit == ImageFitter.Fit.REJECT) {
+            throw new SoraValidationException("input_reference", "the image is " + info.size() + " but the video is "
+                                                                 + size + "; the API requires the same size. Resize it,"
+                                                                 + " or set inputReferenceFit=crop or pad");
+        }
+        String[] wxh = size.split("x");
+        try {
+            byte[] png = ImageFitter.fit(bytes, info, Integer.parseInt(wxh[0]), Integer.parseInt(wxh[1]), fit);
+            return new InputReference.Upload(png, stem + ".png", "image/png");
+        } catch (InvalidImageException e) {
+            throw new SoraValidationException("input_reference", e.getMessage() + " [" + e.getReason() + "]");
+        }
+    }
+
+    static ImageFitter.Fit fit(String value) {
+        try {
+            return ImageFitter.Fit.valueOf(value == null ? "REJECT" : value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new SoraValidationException("inputReferenceFit", "'" + value + "' is not reject, crop or pad");
+        }
+    }
+
+    private static byte[] read(Path path) {
+        try {
+            if (Files.size(path) > MAX_IMAGE_BYTES) {
+                throw new SoraValidationException("input_reference", "the file " + path.getFileName() + " is larger than "
+                                                                     + MAX_IMAGE_BYTES + " bytes");
+            }
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new SoraValidationException("input_reference", "cannot read " + path.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    private static byte[] read(InputStream stream) {
+        try (stream) {
+            byte[] bytes = stream.readNBytes(MAX_IMAGE_BYTES + 1);
+            if (bytes.length > MAX_IMAGE_BYTES) {
+                throw new SoraValidationException("input_reference", "the stream holds more than " + MAX_IMAGE_BYTES
+                                                                     + " bytes");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new SoraValidationException("input_reference", "cannot read the image stream: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.github.camelsora;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.camelsora.api.ModelCatalog;
+import io.github.camelsora.api.SoraValidationException;
+import io.github.camelsora.api.Video;
+import io.github.camelsora.api.VideoRequest;
+import io.github.camelsora.prompt.Shot;
+import io.github.camelsora.prompt.ShotPrompt;
+import io.github.camelsora.prompt.Storyboard;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * {@code storyboard}: the body is a list of shots (Shot, Map, plain prompt, or JSON text of such a list). The first
+ * shot is created, each later one extends the previous result by its own seconds, one after the other; the stitched
+ * video is downloaded and answered as a file. Every limit (at most 6 extensions, 120 s in all, the model's seconds)
+ * is checked before the first job is created. The ids of all jobs are in header CamelSoraStoryboardVideoIds.
+ */
+final class StoryboardHandler implements SoraOperationHandler {
+
+    private final JobSteps steps;
+
+    StoryboardHandler(JobSteps steps) {
+        this.steps = steps;
+    }
+
+    @Override
+    public CompletableFuture<Void> start(Exchange exchange) {
+        Message message = exchange.getMessage();
+        SoraConfiguration config = steps.config();
+        Storyboard storyboard = storyboard(message, config);
+        List<Storyboard.Step> shots = storyboard.steps();
+        VideoRequest first = RequestReader.videoRequest(message, config, shots.get(0).prompt());
+        first = new VideoRequest(first.prompt(), first.model(), shots.get(0).seconds(), first.size());
+        steps.validate(first);
+        steps.prepareOutputDirectory();
+        checkExtensionSeconds(first.model(), shots);
+        List<String> ids = new ArrayList<>();
+        message.setHeader(SoraConstants.STORYBOARD_VIDEO_IDS, ids);
+        CompletableFuture<Video> chain = steps.submitted(message, steps.client().create(first), "storyboard shot 1")
+                .thenCompose(video -> {
+                    ids.add(video.id());
+                    return steps.awaitCompleted(message, video.id());
+                });
+        for (int i = 1; i < shots.size(); i++) {
+            Storyboard.Step shot = shots.get(i);
+            String what = "storyboard shot " + (i + 1);
+            chain = chain.thenCompose(previous -> steps.submitted(message,
+                            steps.client().extend(previous.id(), shot.prompt(), shot.seconds()), what))
+                    .thenCompose(video -> {
+                        ids.add(video.id());
+                        return steps.awaitCompleted(message, video.id());
+                    });
+        }
+        return chain.thenCompose(video -> steps.downloadVideo(video.id()).thenAccept(saved -> {
+            JobSteps.videoHeaders(message, video);
+            JobSteps.fileResult(message, saved.file(), "video/mp4");
+        }));
+    }
+
+    private static Storyboard storyboard(Message message, SoraConfiguration config) {
+        Object body = message.getBody();
+        List<?> items;
+        try {
+            if (body instanceof Collection<?> collection) {
+                items = List.copyOf(collection);
+            } else if (body instanceof Object[] array) {
+                items = List.of(array);
+            } else {
+                String text = message.getBody(String.class);
+                if (text == null) {
+                    throw new SoraValidationException("shots", "the body must be a list of shots");
+                }
+                items = ShotPrompt.parseShotList(text);
+            }
+            List<Storyboard.Step> steps = new ArrayList<>();
+            for (Object item : items) {
+                String seconds = item instanceof Shot shot ? shot.getSeconds()
+                        : item instanceof Map<?, ?> map && map.get("seconds") != null ? map.get("seconds").toString() : null;
+                steps.add(new Storyboard.Step(RequestReader.promptOf(item),
+                        seconds != null ? seconds : message.getHeader(SoraConstants.SECONDS, config.getSeconds(), String.class)));
+            }
+            return new Storyboard(steps);
+        } catch (IllegalArgumentException e) {
+            throw new SoraValidationException("shots", e.getMessage());
+        }
+    }
+
+    /** Each extension's length must be one the model takes, when the model is known. */
+    private void checkExtensionSeconds(String model, List<Storyboard.Step> shots) {
+        if (!steps.config().isValidateRequests()) {
+            return;
+        }
+        ModelCatalog.ModelSpec spec = steps.endpoint().profile().catalog().spec(model);
+        if (spec == null) {
+            return;
+        }
+        for (int i = 1; i < shots.size(); i++) {
+            if (!spec.seconds().contains(shots.get(i).seconds())) {
+                throw new SoraValidationException("seconds", "shot " + (i + 1) + " asks for " + shots.get(i).seconds()
+                                                             + " s; model " + model + " takes " + spec.seconds());
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.github.camelsora.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * What one kind of server offers, as data: default base URL, how the key is sent, which endpoints exist, the models
+ * with their sizes and seconds, and its quirks (opaque ids, untrustworthy content types). Each profile is a JSON
+ * resource {@code io/github/camelsora/providers/<name>.json}, so supporting another server is a new file, not code.
+ */
+public final class ProviderProfile {
+
+    /** The names of the bundled profiles. */
+    public static final List<String> NAMES = List.of("openai", "azure", "cometapi", "litellm", "sglang", "custom");
+
+    /** How the credential travels. */
+    public enum Auth {
+        /** {@code Authorization: Bearer <key>} */
+        BEARER,
+        /** {@code api-key: <key>} (Azure); an access token still goes as a bearer token */
+        API_KEY
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Data(String name, String description, String defaultBaseUrl, String baseUrlHint, String auth,
+                boolean modelIsDeployment, boolean opaqueIds, boolean trustContentType, String retiredOn,
+                List<String> alternatives, List<String> endpoints, Map<String, Spec> models, Spec anyModel) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Spec(List<String> sizes, List<String> seconds) {
+        ModelCatalog.ModelSpec toModelSpec() {
+            return new ModelCatalog.ModelSpec(Set.copyOf(sizes), Set.copyOf(seconds));
+        }
+    }
+
+    private static final Map<String, ProviderProfile> BUNDLED = new LinkedHashMap<>();
+
+    static {
+        for (String name : NAMES) {
+            BUNDLED.put(name, load(name));
+        }
+    }
+
+    private final Data data;
+    private final ModelCatalog catalog;
+
+    private ProviderProfile(Data data) {
+        this.data = data;
+        Map<String, ModelCatalog.ModelSpec> models = new LinkedHashMap<>();
+        data.models().forEach((model, spec) -> models.put(model, spec.toModelSpec()));
+        this.catalog = new ModelCatalog(models, data.anyModel() == null ? null : data.anyModel().toModelSpec());
+    }
+
+    /** A bundled profile by name (case-insensitive). */
+    public static ProviderProfile named(String name) {
+        ProviderProfile profile = name == null ? null : BUNDLED.get(name.toLowerCase(Locale.ROOT));
+        if (profile == null) {
+            throw new SoraValidationException("provider", "'" + name + "' is not a known provider; known: " + NAMES);
+        }
+        return profile;
+    }
+
+    private static ProviderProfile load(String name) {
+        String resource = "/io/github/camelsora/providers/" + name + ".json";
+        try (InputStream in = ProviderProfile.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing provider profile " + resource);
+            }
+            return new ProviderProfile(Json.MAPPER.readValue(in, Data.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read provider profile " + resource, e);
+        }
+    }
+
+    public String name() {
+        return data.name();
+    }
+
+    public String description() {
+        return data.description();
+    }
+
+    /** The base URL used when none is configured, or {@code null} when the server's address must be given. */
+    public String defaultBaseUrl() {
+        return data.defaultBaseUrl();
+    }
+
+    /** What a base URL of this provider looks like, for error messages when none is given. */
+    public String baseUrlHint() {
+        return data.baseUrlHint();
+    }
+
+    public Auth auth() {
+        return "api-key".equals(data.auth()) ? Auth.API_KEY : Auth.BEARER;
+    }
+
+    /** {@code model} names a deployment (Azure): any name is accepted and checked against {@link #catalog()}'s defaults. */
+    public boolean modelIsDeployment() {
+        return data.modelIsDeployment();
+    }
+
+    /** Ids are opaque tokens (not safe as file names, not to be parsed). */
+    public boolean opaqueIds() {
+        return data.opaqueIds();
+    }
+
+    /** Whether the Content-Type of downloads says what the bytes are (LiteLLM labels everything video/mp4). */
+    public boolean trustContentType() {
+        return data.trustContentType();
+    }
+
+    /** When the provider switched its endpoint off (ISO date), or {@code null}. */
+    public String retiredOn() {
+        return data.retiredOn();
+    }
+
+    public List<String> alternatives() {
+        return data.alternatives() == null ? List.of() : data.alternatives();
+    }
+
+    /** Whether the server has this endpoint: create, retrieve, list, delete, content, remix, edit, extend, ... */
+    public boolean supports(String endpoint) {
+        return data.endpoints().contains(endpoint);
+    }
+
+    public List<String> endpoints() {
+        return data.endpoints();
+    }
+
+    public ModelCatalog catalog() {
+        return catalog;
+    }
+
+    /** Authentication settings for a key and/or an access token (the token wins: it is what Entra ID issues). */
+    public String[] authHeader(String apiKey, String accessToken) {
+        if (accessToken != null && !accessToken.isBlank()) {
+            return new String[] { "Authorization", "Bearer " + accessToken };
+        }
+        if (apiKey == null || apiKey.isBlank()) {
+            return new String[] { "Authorization", null };
+        }
+        return auth() == Auth.API_KEY
+                ? new String[] { "api-key", apiKey }
+                : new String[] { "Authorization", "Bearer " + apiKey };
+    }
+
+    @Override
+    public String toString() {
+        return "ProviderProfile[" + name() + "]";
+    }
+}

@@ -1,0 +1,20 @@
+package io.github.camelsora.api;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** One page of {@code GET /videos} ({@code VideoListResource}). */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record VideoList(
+        String object,
+        List<Video> data,
+        @JsonProperty("first_id") String firstId,
+        @JsonProperty("last_id") String lastId,
+        @JsonProperty("has_more") boolean hasMore) {
+
+    public VideoList {
+        data = data == null ? List.of() : List.copyOf(data);
+    }
+}

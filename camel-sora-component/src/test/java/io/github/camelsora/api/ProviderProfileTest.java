@@ -1,0 +1,45 @@
+package io.github.camelsora.api;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ProviderProfileTest {
+
+    @Test
+    void everyBundledProfileLoads() {
+        for (String name : ProviderProfile.NAMES) {
+            ProviderProfile profile = ProviderProfile.named(name);
+            assertThat(profile.name()).isEqualTo(name);
+            assertThat(profile.supports("create")).isTrue();
+            assertThat(profile.defaultBaseUrl() != null || profile.baseUrlHint() != null).isTrue();
+        }
+        assertThatThrownBy(() -> ProviderProfile.named("nope")).isInstanceOf(SoraValidationException.class);
+    }
+
+    @Test
+    void validationIsTableDriven() {
+        VideoRequestValidator openai = new VideoRequestValidator(ProviderProfile.named("openai").catalog());
+        assertThat(openai.validate(new VideoRequest("p", "sora-2-pro", "20", "1920x1080"))).isTrue();
+        assertThat(openai.validate(new VideoRequest("p", "wan2.1", "5", "832x480"))).isFalse();
+        assertThatThrownBy(() -> openai.validate(new VideoRequest("p", "sora-2", "4", "1920x1080")))
+                .isInstanceOf(SoraValidationException.class);
+
+        VideoRequestValidator azure = new VideoRequestValidator(ProviderProfile.named("azure").catalog());
+        assertThat(azure.validate(new VideoRequest("p", "any-deployment", "12", "720x1280"))).isTrue();
+        assertThatThrownBy(() -> azure.validate(new VideoRequest("p", "any-deployment", "16", "720x1280")))
+                .isInstanceOf(SoraValidationException.class);
+    }
+
+    @Test
+    void authStylesFollowTheProfile() {
+        assertThat(ProviderProfile.named("azure").authHeader("k", null)).containsExactly("api-key", "k");
+        assertThat(ProviderProfile.named("azure").authHeader("k", "t")).containsExactly("Authorization", "Bearer t");
+        assertThat(ProviderProfile.named("litellm").authHeader("k", null)).containsExactly("Authorization", "Bearer k");
+        assertThat(ProviderProfile.named("litellm").opaqueIds()).isTrue();
+        assertThat(ProviderProfile.named("litellm").trustContentType()).isFalse();
+        assertThat(ProviderProfile.named("litellm").supports("delete")).isFalse();
+        assertThat(ProviderProfile.named("openai").retiredOn()).isEqualTo("2026-09-24");
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.camelsora.simulator;
+
+import java.util.List;
+
+/**
+ * Create rules of Azure OpenAI's v1 video surface: {@code model} is the name of a deployment (any name; it renders
+ * as sora-2), required; only the 720p sizes; 4, 8 or 12 seconds.
+ */
+final class AzureRules {
+
+    static final List<String> SIZES = List.of("720x1280", "1280x720");
+    static final List<String> SECONDS = List.of("4", "8", "12");
+
+    private AzureRules() {
+    }
+
+    static VideoSpec validate(CreateVideoRequest request) throws ApiException {
+        String deployment = request.model();
+        if (deployment == null || deployment.isBlank()) {
+            throw ApiException.invalidRequest("Missing required parameter: 'model' (the name of your deployment).",
+                    "model", "missing_required_parameter");
+        }
+        if (request.size() != null && !SIZES.contains(request.size())) {
+            throw ApiException.invalidValue("size", request.size(), VideoModels.quotedList(SIZES));
+        }
+        if (request.seconds() != null && !SECONDS.contains(request.seconds())) {
+            throw ApiException.invalidValue("seconds", request.seconds(), VideoModels.quotedList(SECONDS));
+        }
+        VideoSpec spec = CreateRequestValidator.validate(new CreateVideoRequest(request.prompt(), VideoModels.DEFAULT_MODEL,
+                request.seconds(), request.size(), request.referenceImage(), request.characterIds()));
+        return new VideoSpec(spec.prompt(), deployment, spec.size(), spec.seconds());
+    }
+}

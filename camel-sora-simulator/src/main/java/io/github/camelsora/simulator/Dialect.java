@@ -1,0 +1,20 @@
+package io.github.camelsora.simulator;
+
+/**
+ * Which server the simulator imitates. The protocol is the same; the differences are those a client must cope with
+ * when it talks to that server instead of OpenAI.
+ */
+public enum Dialect {
+    /** OpenAI's own API: {@code /v1/videos}, {@code Authorization: Bearer}, the Sora 2 model slugs. */
+    OPENAI,
+    /**
+     * Azure OpenAI's v1 surface: {@code /openai/v1/videos}, the key in an {@code api-key} header (or an Entra token
+     * as {@code Authorization: Bearer}), {@code model} is the name of a deployment, 720p only, 4/8/12 seconds.
+     */
+    AZURE,
+    /**
+     * The LiteLLM proxy: ids rewritten into opaque {@code video_<base64>} / {@code char_<base64>} tokens, every
+     * content variant labelled {@code video/mp4}, and no {@code DELETE} route.
+     */
+    LITELLM
+}

@@ -1,0 +1,36 @@
+package io.github.camelsora.simulator;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * The LiteLLM proxy's id rewriting: a backend id becomes {@code <prefix>_<base64(routing info + id)>}, so a client
+ * can only treat ids as opaque tokens. Standard base64 (with {@code +}, {@code /} and {@code =}), as the proxy does.
+ */
+final class OpaqueIds {
+
+    private static final String ROUTING = "litellm:custom_llm_provider:openai;model_id:sora-sim;video_id:";
+
+    private OpaqueIds() {
+    }
+
+    static String encode(String id) {
+        int underscore = id.indexOf('_');
+        String prefix = underscore > 0 ? id.substring(0, underscore) : "video";
+        return prefix + "_" + Base64.getEncoder().encodeToString((ROUTING + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The backend id of an opaque one; ids that are not opaque come back unchanged (and then are not found). */
+    static String decode(String id) {
+        int underscore = id.indexOf('_');
+        if (underscore < 0) {
+            return id;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(id.substring(underscore + 1)), StandardCharsets.UTF_8);
+            return decoded.startsWith(ROUTING) ? decoded.substring(ROUTING.length()) : id;
+        } catch (IllegalArgumentException notBase64) {
+            return id;
+        }
+    }
+}
