@@ -38,11 +38,23 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "completion": getOrCreateConfiguration(target).setCompletion(property(camelContext, io.github.camelsora.SoraCompletion.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelsora.SoraConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloadtimeout":
         case "downloadTimeout": getOrCreateConfiguration(target).setDownloadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "fetchvideo":
+        case "fetchVideo": getOrCreateConfiguration(target).setFetchVideo(property(camelContext, boolean.class, value)); return true;
+        case "forwardtrackedevents":
+        case "forwardTrackedEvents": getOrCreateConfiguration(target).setForwardTrackedEvents(property(camelContext, boolean.class, value)); return true;
+        case "httpservercomponent":
+        case "httpServerComponent": getOrCreateConfiguration(target).setHttpServerComponent(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
@@ -56,6 +68,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
         case "outputDirectory": getOrCreateConfiguration(target).setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "pagesize":
+        case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
         case "polldelay":
         case "pollDelay": getOrCreateConfiguration(target).setPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "proxyhost":
@@ -68,11 +82,21 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "safetypolldelay":
+        case "safetyPollDelay": getOrCreateConfiguration(target).setSafetyPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "seconds": getOrCreateConfiguration(target).setSeconds(property(camelContext, java.lang.String.class, value)); return true;
         case "size": getOrCreateConfiguration(target).setSize(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "webhookmaxpayloadsize":
+        case "webhookMaxPayloadSize": getOrCreateConfiguration(target).setWebhookMaxPayloadSize(property(camelContext, int.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooktolerance":
+        case "webhookTolerance": getOrCreateConfiguration(target).setWebhookTolerance(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "workerpoolsize":
         case "workerPoolSize": target.setWorkerPoolSize(property(camelContext, int.class, value)); return true;
         default: return false;
@@ -90,11 +114,23 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
+        case "completion": return io.github.camelsora.SoraCompletion.class;
         case "configuration": return io.github.camelsora.SoraConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "download": return boolean.class;
         case "downloadtimeout":
         case "downloadTimeout": return long.class;
+        case "fetchvideo":
+        case "fetchVideo": return boolean.class;
+        case "forwardtrackedevents":
+        case "forwardTrackedEvents": return boolean.class;
+        case "httpservercomponent":
+        case "httpServerComponent": return java.lang.String.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
@@ -108,6 +144,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "model": return java.lang.String.class;
         case "outputdirectory":
         case "outputDirectory": return java.lang.String.class;
+        case "pagesize":
+        case "pageSize": return int.class;
         case "polldelay":
         case "pollDelay": return long.class;
         case "proxyhost":
@@ -120,11 +158,21 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyUsername": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "safetypolldelay":
+        case "safetyPollDelay": return long.class;
         case "seconds": return java.lang.String.class;
         case "size": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "timeout": return long.class;
+        case "webhookmaxpayloadsize":
+        case "webhookMaxPayloadSize": return int.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
+        case "webhooktolerance":
+        case "webhookTolerance": return long.class;
         case "workerpoolsize":
         case "workerPoolSize": return int.class;
         default: return null;
@@ -143,11 +191,23 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "completion": return getOrCreateConfiguration(target).getCompletion();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "download": return getOrCreateConfiguration(target).isDownload();
         case "downloadtimeout":
         case "downloadTimeout": return getOrCreateConfiguration(target).getDownloadTimeout();
+        case "fetchvideo":
+        case "fetchVideo": return getOrCreateConfiguration(target).isFetchVideo();
+        case "forwardtrackedevents":
+        case "forwardTrackedEvents": return getOrCreateConfiguration(target).isForwardTrackedEvents();
+        case "httpservercomponent":
+        case "httpServerComponent": return getOrCreateConfiguration(target).getHttpServerComponent();
+        case "idempotentrepository":
+        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
@@ -161,6 +221,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "model": return getOrCreateConfiguration(target).getModel();
         case "outputdirectory":
         case "outputDirectory": return getOrCreateConfiguration(target).getOutputDirectory();
+        case "pagesize":
+        case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "polldelay":
         case "pollDelay": return getOrCreateConfiguration(target).getPollDelay();
         case "proxyhost":
@@ -173,11 +235,21 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "safetypolldelay":
+        case "safetyPollDelay": return getOrCreateConfiguration(target).getSafetyPollDelay();
         case "seconds": return getOrCreateConfiguration(target).getSeconds();
         case "size": return getOrCreateConfiguration(target).getSize();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "timeout": return getOrCreateConfiguration(target).getTimeout();
+        case "webhookmaxpayloadsize":
+        case "webhookMaxPayloadSize": return getOrCreateConfiguration(target).getWebhookMaxPayloadSize();
+        case "webhookpath":
+        case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
+        case "webhooksecret":
+        case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
+        case "webhooktolerance":
+        case "webhookTolerance": return getOrCreateConfiguration(target).getWebhookTolerance();
         case "workerpoolsize":
         case "workerPoolSize": return target.getWorkerPoolSize();
         default: return null;

@@ -29,10 +29,20 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "apiKey": target.setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "completion": target.setCompletion(property(camelContext, io.github.camelsora.SoraCompletion.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
+        case "download": target.setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloadtimeout":
         case "downloadTimeout": target.setDownloadTimeout(property(camelContext, long.class, value)); return true;
+        case "fetchvideo":
+        case "fetchVideo": target.setFetchVideo(property(camelContext, boolean.class, value)); return true;
+        case "forwardtrackedevents":
+        case "forwardTrackedEvents": target.setForwardTrackedEvents(property(camelContext, boolean.class, value)); return true;
+        case "httpservercomponent":
+        case "httpServerComponent": target.setHttpServerComponent(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxdownloadbytes":
@@ -44,6 +54,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "model": target.setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
         case "outputDirectory": target.setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "pagesize":
+        case "pageSize": target.setPageSize(property(camelContext, int.class, value)); return true;
         case "polldelay":
         case "pollDelay": target.setPollDelay(property(camelContext, long.class, value)); return true;
         case "proxyhost":
@@ -56,11 +68,21 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "proxyUsername": target.setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
+        case "safetypolldelay":
+        case "safetyPollDelay": target.setSafetyPollDelay(property(camelContext, long.class, value)); return true;
         case "seconds": target.setSeconds(property(camelContext, java.lang.String.class, value)); return true;
         case "size": target.setSize(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "timeout": target.setTimeout(property(camelContext, long.class, value)); return true;
+        case "webhookmaxpayloadsize":
+        case "webhookMaxPayloadSize": target.setWebhookMaxPayloadSize(property(camelContext, int.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": target.setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": target.setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooktolerance":
+        case "webhookTolerance": target.setWebhookTolerance(property(camelContext, long.class, value)); return true;
         default: return false;
         }
     }
@@ -74,10 +96,20 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "apiKey": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "completion": return io.github.camelsora.SoraCompletion.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "download": return boolean.class;
         case "downloadtimeout":
         case "downloadTimeout": return long.class;
+        case "fetchvideo":
+        case "fetchVideo": return boolean.class;
+        case "forwardtrackedevents":
+        case "forwardTrackedEvents": return boolean.class;
+        case "httpservercomponent":
+        case "httpServerComponent": return java.lang.String.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxdownloadbytes":
@@ -89,6 +121,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "model": return java.lang.String.class;
         case "outputdirectory":
         case "outputDirectory": return java.lang.String.class;
+        case "pagesize":
+        case "pageSize": return int.class;
         case "polldelay":
         case "pollDelay": return long.class;
         case "proxyhost":
@@ -101,11 +135,21 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "proxyUsername": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "safetypolldelay":
+        case "safetyPollDelay": return long.class;
         case "seconds": return java.lang.String.class;
         case "size": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "timeout": return long.class;
+        case "webhookmaxpayloadsize":
+        case "webhookMaxPayloadSize": return int.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
+        case "webhooktolerance":
+        case "webhookTolerance": return long.class;
         default: return null;
         }
     }
@@ -120,10 +164,20 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "apiKey": return target.getApiKey();
         case "baseurl":
         case "baseUrl": return target.getBaseUrl();
+        case "completion": return target.getCompletion();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
+        case "download": return target.isDownload();
         case "downloadtimeout":
         case "downloadTimeout": return target.getDownloadTimeout();
+        case "fetchvideo":
+        case "fetchVideo": return target.isFetchVideo();
+        case "forwardtrackedevents":
+        case "forwardTrackedEvents": return target.isForwardTrackedEvents();
+        case "httpservercomponent":
+        case "httpServerComponent": return target.getHttpServerComponent();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getIdempotentRepository();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
         case "maxdownloadbytes":
@@ -135,6 +189,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "model": return target.getModel();
         case "outputdirectory":
         case "outputDirectory": return target.getOutputDirectory();
+        case "pagesize":
+        case "pageSize": return target.getPageSize();
         case "polldelay":
         case "pollDelay": return target.getPollDelay();
         case "proxyhost":
@@ -147,11 +203,21 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "proxyUsername": return target.getProxyUsername();
         case "requesttimeout":
         case "requestTimeout": return target.getRequestTimeout();
+        case "safetypolldelay":
+        case "safetyPollDelay": return target.getSafetyPollDelay();
         case "seconds": return target.getSeconds();
         case "size": return target.getSize();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
         case "timeout": return target.getTimeout();
+        case "webhookmaxpayloadsize":
+        case "webhookMaxPayloadSize": return target.getWebhookMaxPayloadSize();
+        case "webhookpath":
+        case "webhookPath": return target.getWebhookPath();
+        case "webhooksecret":
+        case "webhookSecret": return target.getWebhookSecret();
+        case "webhooktolerance":
+        case "webhookTolerance": return target.getWebhookTolerance();
         default: return null;
         }
     }

@@ -16,8 +16,6 @@ import io.github.camelsora.api.VideoRequest;
 import io.github.camelsora.api.VideoRequestValidator;
 import io.github.camelsora.api.VideoStatus;
 import io.github.camelsora.api.VideosClient;
-import io.github.camelsora.media.InvalidMediaException;
-import io.github.camelsora.media.Mp4Info;
 import io.github.camelsora.media.VideoFiles;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -70,7 +68,7 @@ final class GenerateHandler implements SoraOperationHandler {
                     LOG.info("Submitted video {} ({} {} {}s) [requestId={}]", videoId, request.model(), request.size(),
                             request.seconds(), created.requestId());
                     return endpoint.getComponent().tracker()
-                            .await(videoId, client::retrieve, endpoint.pollPolicy(), timeout);
+                            .await(videoId, client::retrieve, endpoint.completionPolicy(), timeout);
                 })
                 .thenCompose(video -> {
                     message.setHeader(SoraConstants.STATUS, video.status());
@@ -80,11 +78,12 @@ final class GenerateHandler implements SoraOperationHandler {
                                 video.error() == null ? null : video.error().message());
                     }
                     LOG.info("Video {} completed; downloading", video.id());
-                    return download(client, video, directory);
+                    return VideoDownloader.download(client, video, directory,
+                            endpoint.getComponent().continuations());
                 })
                 .thenAccept(result -> {
-                    Video video = result.video;
-                    message.setBody(result.file.toFile());
+                    Video video = result.video();
+                    message.setBody(result.file().toFile());
                     message.setHeader(SoraConstants.VIDEO_ID, video.id());
                     message.setHeader(SoraConstants.STATUS, video.status());
                     message.setHeader(SoraConstants.MODEL, video.model() != null ? video.model() : request.model());
@@ -92,39 +91,11 @@ final class GenerateHandler implements SoraOperationHandler {
                             video.seconds() != null ? video.seconds() : request.seconds());
                     message.setHeader(SoraConstants.SIZE, video.size() != null ? video.size() : request.size());
                     message.setHeader(SoraConstants.EXPIRES_AT, video.expiresAt());
-                    message.setHeader(Exchange.FILE_NAME, result.file.getFileName().toString());
+                    message.setHeader(Exchange.FILE_NAME, result.file().getFileName().toString());
                     message.setHeader(Exchange.CONTENT_TYPE, "video/mp4");
-                    LOG.info("Video {} saved to {} ({} x {}, {} s)", video.id(), result.file, result.info.width(),
-                            result.info.height(), result.info.durationSeconds());
+                    LOG.info("Video {} saved to {} ({} x {}, {} s)", video.id(), result.file(), result.info().width(),
+                            result.info().height(), result.info().durationSeconds());
                 });
-    }
-
-    private record Saved(Video video, Path file, Mp4Info info) {
-    }
-
-    private CompletableFuture<Saved> download(VideosClient client, Video video, Path directory) {
-        Path target = VideoFiles.target(directory, video.id(), "mp4");
-        Path temporary;
-        try {
-            temporary = VideoFiles.temporaryFor(target);
-        } catch (IOException e) {
-            return CompletableFuture.failedFuture(
-                    new SoraException("Cannot create a file in " + directory + ": " + e.getMessage(), video.id(), e));
-        }
-        // the check reads the file's boxes: do it on a worker thread, not on the HTTP I/O thread
-        return client.downloadContent(video.id(), "video", temporary)
-                .thenApplyAsync(download -> {
-                    try {
-                        return new Saved(video, target, VideoFiles.commitMp4(download.file(), target));
-                    } catch (InvalidMediaException e) {
-                        throw new SoraException("The content of video " + video.id() + " is not a valid MP4 ("
-                                                + e.getMessage() + "); nothing was written to " + target,
-                                video.id());
-                    } catch (IOException e) {
-                        throw new SoraException("Cannot save video " + video.id() + " to " + target + ": "
-                                                + e.getMessage(), video.id(), e);
-                    }
-                }, endpoint.getComponent().continuations());
     }
 
     private VideoRequest request(Message message) {

@@ -156,6 +156,22 @@ public final class VideosClient implements AutoCloseable {
     }
 
     /**
+     * {@code GET /videos?after=&limit=&order=}: one page of jobs.
+     *
+     * @param after the id of the last job of the previous page, or null for the first page
+     * @param limit 1..100
+     * @param order {@code desc} (newest first) or {@code asc}
+     */
+    public CompletableFuture<ApiResponse<VideoPage>> list(String after, int limit, String order) {
+        StringBuilder url = new StringBuilder(settings.baseUrl()).append("/videos?limit=").append(limit)
+                .append("&order=").append(encode(order));
+        if (after != null) {
+            url.append("&after=").append(encode(after));
+        }
+        return send(SimpleRequestBuilder.get(url.toString()).build(), "list videos", null, VideoPage.class);
+    }
+
+    /**
      * {@code GET /videos/{id}/content?variant=...}, streamed into {@code file} as it arrives. The future fails with
      * {@link SoraApiException} on an HTTP error, on a JSON/text body where media was expected, on a body shorter
      * than its declared length or longer than {@code maxDownloadBytes}; in every failure case {@code file} is

@@ -19,6 +19,8 @@ final class SimulatorState {
     final SimulatorCounters counters = new SimulatorCounters();
     final FaultInjector faults = new FaultInjector();
     final PromptRules rules = new PromptRules();
+    /** Sends the jobs' webhook events; set once by the simulator right after construction. */
+    volatile WebhookSender webhooks;
     private final Duration initialRenderTime;
     private final Long initialPollAfterMs;
     private volatile Duration renderTime;
@@ -46,6 +48,10 @@ final class SimulatorState {
         VideoJob job = jobs.add(sequence -> new VideoJob("video_" + ApiExchange.randomHex(), sequence, now,
                 plannedRenderTime, prompt, spec.model(), spec.size(), spec.seconds(), failure, videoBytes, mediaPrompt));
         counters.created(job.id());
+        WebhookSender sender = webhooks;
+        if (sender != null) {
+            sender.jobCreated(job);
+        }
         if (failure == null) {
             // start encoding now (on the renderer's single thread) so the first download does not wait for it
             renderer.prerender(spec.size().width(), spec.size().height(), spec.seconds(), mediaPrompt);
@@ -84,6 +90,9 @@ final class SimulatorState {
         counters.clear();
         faults.clear();
         rules.clear();
+        if (webhooks != null) {
+            webhooks.reset();
+        }
         renderTime = initialRenderTime;
         pollAfterMs = initialPollAfterMs;
     }
