@@ -36,7 +36,12 @@ public class SoraProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         CompletableFuture<Void> work;
         try {
-            work = handlers.get(operation(exchange)).start(exchange);
+            SoraOperation operation = operation(exchange);
+            SoraOperationHandler handler = handlers.get(operation);
+            if (handler == null) {
+                throw new IllegalArgumentException("sora:" + operation + " is a consumer operation; it cannot be sent to");
+            }
+            work = handler.start(exchange);
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
