@@ -39,7 +39,8 @@ public class SoraProducer extends DefaultAsyncProducer {
             SoraOperation operation = operation(exchange);
             SoraOperationHandler handler = handlers.get(operation);
             if (handler == null) {
-                throw new IllegalArgumentException("sora:" + operation + " is a consumer operation; it cannot be sent to");
+                throw new SoraValidationException("operation", "sora:" + operation
+                                                               + " is a consumer operation; it cannot be sent to");
             }
             work = handler.start(exchange);
         } catch (Exception e) {
