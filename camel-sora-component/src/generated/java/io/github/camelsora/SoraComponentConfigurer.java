@@ -45,16 +45,28 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "charactername":
         case "characterName": getOrCreateConfiguration(target).setCharacterName(property(camelContext, java.lang.String.class, value)); return true;
         case "characters": getOrCreateConfiguration(target).setCharacters(property(camelContext, java.lang.String.class, value)); return true;
+        case "completion": getOrCreateConfiguration(target).setCompletion(property(camelContext, io.github.camelsora.SoraCompletion.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelsora.SoraConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deleteafterdownload":
         case "deleteAfterDownload": getOrCreateConfiguration(target).setDeleteAfterDownload(property(camelContext, boolean.class, value)); return true;
+        case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloadtimeout":
         case "downloadTimeout": getOrCreateConfiguration(target).setDownloadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "fetchvideo":
+        case "fetchVideo": getOrCreateConfiguration(target).setFetchVideo(property(camelContext, boolean.class, value)); return true;
+        case "forwardtrackedevents":
+        case "forwardTrackedEvents": getOrCreateConfiguration(target).setForwardTrackedEvents(property(camelContext, boolean.class, value)); return true;
+        case "httpservercomponent":
+        case "httpServerComponent": getOrCreateConfiguration(target).setHttpServerComponent(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "inputreference":
         case "inputReference": getOrCreateConfiguration(target).setInputReference(property(camelContext, java.lang.String.class, value)); return true;
         case "inputreferencefit":
@@ -74,6 +86,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "order": getOrCreateConfiguration(target).setOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
         case "outputDirectory": getOrCreateConfiguration(target).setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "pagesize":
+        case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
         case "polldelay":
         case "pollDelay": getOrCreateConfiguration(target).setPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "provider": getOrCreateConfiguration(target).setProvider(property(camelContext, java.lang.String.class, value)); return true;
@@ -87,6 +101,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "safetypolldelay":
+        case "safetyPollDelay": getOrCreateConfiguration(target).setSafetyPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "seconds": getOrCreateConfiguration(target).setSeconds(property(camelContext, java.lang.String.class, value)); return true;
         case "size": getOrCreateConfiguration(target).setSize(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
@@ -96,6 +112,14 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "validateRequests": getOrCreateConfiguration(target).setValidateRequests(property(camelContext, boolean.class, value)); return true;
         case "variant": getOrCreateConfiguration(target).setVariant(property(camelContext, java.lang.String.class, value)); return true;
         case "variants": getOrCreateConfiguration(target).setVariants(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookmaxpayloadsize":
+        case "webhookMaxPayloadSize": getOrCreateConfiguration(target).setWebhookMaxPayloadSize(property(camelContext, int.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooktolerance":
+        case "webhookTolerance": getOrCreateConfiguration(target).setWebhookTolerance(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "workerpoolsize":
         case "workerPoolSize": target.setWorkerPoolSize(property(camelContext, int.class, value)); return true;
         default: return false;
@@ -120,16 +144,28 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "charactername":
         case "characterName": return java.lang.String.class;
         case "characters": return java.lang.String.class;
+        case "completion": return io.github.camelsora.SoraCompletion.class;
         case "configuration": return io.github.camelsora.SoraConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "deleteafterdownload":
         case "deleteAfterDownload": return boolean.class;
+        case "download": return boolean.class;
         case "downloadtimeout":
         case "downloadTimeout": return long.class;
+        case "fetchvideo":
+        case "fetchVideo": return boolean.class;
+        case "forwardtrackedevents":
+        case "forwardTrackedEvents": return boolean.class;
+        case "httpservercomponent":
+        case "httpServerComponent": return java.lang.String.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "inputreference":
         case "inputReference": return java.lang.String.class;
         case "inputreferencefit":
@@ -149,6 +185,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "order": return java.lang.String.class;
         case "outputdirectory":
         case "outputDirectory": return java.lang.String.class;
+        case "pagesize":
+        case "pageSize": return int.class;
         case "polldelay":
         case "pollDelay": return long.class;
         case "provider": return java.lang.String.class;
@@ -162,6 +200,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyUsername": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "safetypolldelay":
+        case "safetyPollDelay": return long.class;
         case "seconds": return java.lang.String.class;
         case "size": return java.lang.String.class;
         case "sslcontextparameters":
@@ -171,6 +211,14 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "validateRequests": return boolean.class;
         case "variant": return java.lang.String.class;
         case "variants": return java.lang.String.class;
+        case "webhookmaxpayloadsize":
+        case "webhookMaxPayloadSize": return int.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
+        case "webhooktolerance":
+        case "webhookTolerance": return long.class;
         case "workerpoolsize":
         case "workerPoolSize": return int.class;
         default: return null;
@@ -196,16 +244,28 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "charactername":
         case "characterName": return getOrCreateConfiguration(target).getCharacterName();
         case "characters": return getOrCreateConfiguration(target).getCharacters();
+        case "completion": return getOrCreateConfiguration(target).getCompletion();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "deleteafterdownload":
         case "deleteAfterDownload": return getOrCreateConfiguration(target).isDeleteAfterDownload();
+        case "download": return getOrCreateConfiguration(target).isDownload();
         case "downloadtimeout":
         case "downloadTimeout": return getOrCreateConfiguration(target).getDownloadTimeout();
+        case "fetchvideo":
+        case "fetchVideo": return getOrCreateConfiguration(target).isFetchVideo();
+        case "forwardtrackedevents":
+        case "forwardTrackedEvents": return getOrCreateConfiguration(target).isForwardTrackedEvents();
+        case "httpservercomponent":
+        case "httpServerComponent": return getOrCreateConfiguration(target).getHttpServerComponent();
+        case "idempotentrepository":
+        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "inputreference":
         case "inputReference": return getOrCreateConfiguration(target).getInputReference();
         case "inputreferencefit":
@@ -225,6 +285,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "order": return getOrCreateConfiguration(target).getOrder();
         case "outputdirectory":
         case "outputDirectory": return getOrCreateConfiguration(target).getOutputDirectory();
+        case "pagesize":
+        case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "polldelay":
         case "pollDelay": return getOrCreateConfiguration(target).getPollDelay();
         case "provider": return getOrCreateConfiguration(target).getProvider();
@@ -238,6 +300,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "safetypolldelay":
+        case "safetyPollDelay": return getOrCreateConfiguration(target).getSafetyPollDelay();
         case "seconds": return getOrCreateConfiguration(target).getSeconds();
         case "size": return getOrCreateConfiguration(target).getSize();
         case "sslcontextparameters":
@@ -247,6 +311,14 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "validateRequests": return getOrCreateConfiguration(target).isValidateRequests();
         case "variant": return getOrCreateConfiguration(target).getVariant();
         case "variants": return getOrCreateConfiguration(target).getVariants();
+        case "webhookmaxpayloadsize":
+        case "webhookMaxPayloadSize": return getOrCreateConfiguration(target).getWebhookMaxPayloadSize();
+        case "webhookpath":
+        case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
+        case "webhooksecret":
+        case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
+        case "webhooktolerance":
+        case "webhookTolerance": return getOrCreateConfiguration(target).getWebhookTolerance();
         case "workerpoolsize":
         case "workerPoolSize": return target.getWorkerPoolSize();
         default: return null;

@@ -39,12 +39,22 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "charactername":
         case "characterName": target.setCharacterName(property(camelContext, java.lang.String.class, value)); return true;
         case "characters": target.setCharacters(property(camelContext, java.lang.String.class, value)); return true;
+        case "completion": target.setCompletion(property(camelContext, io.github.camelsora.SoraCompletion.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "deleteafterdownload":
         case "deleteAfterDownload": target.setDeleteAfterDownload(property(camelContext, boolean.class, value)); return true;
+        case "download": target.setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloadtimeout":
         case "downloadTimeout": target.setDownloadTimeout(property(camelContext, long.class, value)); return true;
+        case "fetchvideo":
+        case "fetchVideo": target.setFetchVideo(property(camelContext, boolean.class, value)); return true;
+        case "forwardtrackedevents":
+        case "forwardTrackedEvents": target.setForwardTrackedEvents(property(camelContext, boolean.class, value)); return true;
+        case "httpservercomponent":
+        case "httpServerComponent": target.setHttpServerComponent(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "inputreference":
         case "inputReference": target.setInputReference(property(camelContext, java.lang.String.class, value)); return true;
         case "inputreferencefit":
@@ -62,6 +72,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "order": target.setOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
         case "outputDirectory": target.setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "pagesize":
+        case "pageSize": target.setPageSize(property(camelContext, int.class, value)); return true;
         case "polldelay":
         case "pollDelay": target.setPollDelay(property(camelContext, long.class, value)); return true;
         case "provider": target.setProvider(property(camelContext, java.lang.String.class, value)); return true;
@@ -75,6 +87,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "proxyUsername": target.setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
+        case "safetypolldelay":
+        case "safetyPollDelay": target.setSafetyPollDelay(property(camelContext, long.class, value)); return true;
         case "seconds": target.setSeconds(property(camelContext, java.lang.String.class, value)); return true;
         case "size": target.setSize(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
@@ -84,6 +98,14 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "validateRequests": target.setValidateRequests(property(camelContext, boolean.class, value)); return true;
         case "variant": target.setVariant(property(camelContext, java.lang.String.class, value)); return true;
         case "variants": target.setVariants(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookmaxpayloadsize":
+        case "webhookMaxPayloadSize": target.setWebhookMaxPayloadSize(property(camelContext, int.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": target.setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": target.setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooktolerance":
+        case "webhookTolerance": target.setWebhookTolerance(property(camelContext, long.class, value)); return true;
         default: return false;
         }
     }
@@ -107,12 +129,22 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "charactername":
         case "characterName": return java.lang.String.class;
         case "characters": return java.lang.String.class;
+        case "completion": return io.github.camelsora.SoraCompletion.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "deleteafterdownload":
         case "deleteAfterDownload": return boolean.class;
+        case "download": return boolean.class;
         case "downloadtimeout":
         case "downloadTimeout": return long.class;
+        case "fetchvideo":
+        case "fetchVideo": return boolean.class;
+        case "forwardtrackedevents":
+        case "forwardTrackedEvents": return boolean.class;
+        case "httpservercomponent":
+        case "httpServerComponent": return java.lang.String.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "inputreference":
         case "inputReference": return java.lang.String.class;
         case "inputreferencefit":
@@ -130,6 +162,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "order": return java.lang.String.class;
         case "outputdirectory":
         case "outputDirectory": return java.lang.String.class;
+        case "pagesize":
+        case "pageSize": return int.class;
         case "polldelay":
         case "pollDelay": return long.class;
         case "provider": return java.lang.String.class;
@@ -143,6 +177,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "proxyUsername": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "safetypolldelay":
+        case "safetyPollDelay": return long.class;
         case "seconds": return java.lang.String.class;
         case "size": return java.lang.String.class;
         case "sslcontextparameters":
@@ -152,6 +188,14 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "validateRequests": return boolean.class;
         case "variant": return java.lang.String.class;
         case "variants": return java.lang.String.class;
+        case "webhookmaxpayloadsize":
+        case "webhookMaxPayloadSize": return int.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
+        case "webhooktolerance":
+        case "webhookTolerance": return long.class;
         default: return null;
         }
     }
@@ -176,12 +220,22 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "charactername":
         case "characterName": return target.getCharacterName();
         case "characters": return target.getCharacters();
+        case "completion": return target.getCompletion();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
         case "deleteafterdownload":
         case "deleteAfterDownload": return target.isDeleteAfterDownload();
+        case "download": return target.isDownload();
         case "downloadtimeout":
         case "downloadTimeout": return target.getDownloadTimeout();
+        case "fetchvideo":
+        case "fetchVideo": return target.isFetchVideo();
+        case "forwardtrackedevents":
+        case "forwardTrackedEvents": return target.isForwardTrackedEvents();
+        case "httpservercomponent":
+        case "httpServerComponent": return target.getHttpServerComponent();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getIdempotentRepository();
         case "inputreference":
         case "inputReference": return target.getInputReference();
         case "inputreferencefit":
@@ -199,6 +253,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "order": return target.getOrder();
         case "outputdirectory":
         case "outputDirectory": return target.getOutputDirectory();
+        case "pagesize":
+        case "pageSize": return target.getPageSize();
         case "polldelay":
         case "pollDelay": return target.getPollDelay();
         case "provider": return target.getProvider();
@@ -212,6 +268,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "proxyUsername": return target.getProxyUsername();
         case "requesttimeout":
         case "requestTimeout": return target.getRequestTimeout();
+        case "safetypolldelay":
+        case "safetyPollDelay": return target.getSafetyPollDelay();
         case "seconds": return target.getSeconds();
         case "size": return target.getSize();
         case "sslcontextparameters":
@@ -221,6 +279,14 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "validateRequests": return target.isValidateRequests();
         case "variant": return target.getVariant();
         case "variants": return target.getVariants();
+        case "webhookmaxpayloadsize":
+        case "webhookMaxPayloadSize": return target.getWebhookMaxPayloadSize();
+        case "webhookpath":
+        case "webhookPath": return target.getWebhookPath();
+        case "webhooksecret":
+        case "webhookSecret": return target.getWebhookSecret();
+        case "webhooktolerance":
+        case "webhookTolerance": return target.getWebhookTolerance();
         default: return null;
         }
     }

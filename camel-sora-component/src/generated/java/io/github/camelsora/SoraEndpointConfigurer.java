@@ -34,17 +34,43 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "autopaginate":
         case "autoPaginate": target.getConfiguration().setAutoPaginate(property(camelContext, boolean.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "charactername":
         case "characterName": target.getConfiguration().setCharacterName(property(camelContext, java.lang.String.class, value)); return true;
         case "characters": target.getConfiguration().setCharacters(property(camelContext, java.lang.String.class, value)); return true;
+        case "completion": target.getConfiguration().setCompletion(property(camelContext, io.github.camelsora.SoraCompletion.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "deleteafterdownload":
         case "deleteAfterDownload": target.getConfiguration().setDeleteAfterDownload(property(camelContext, boolean.class, value)); return true;
+        case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloadtimeout":
         case "downloadTimeout": target.getConfiguration().setDownloadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "fetchvideo":
+        case "fetchVideo": target.getConfiguration().setFetchVideo(property(camelContext, boolean.class, value)); return true;
+        case "forwardtrackedevents":
+        case "forwardTrackedEvents": target.getConfiguration().setForwardTrackedEvents(property(camelContext, boolean.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "httpservercomponent":
+        case "httpServerComponent": target.getConfiguration().setHttpServerComponent(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "inputreference":
         case "inputReference": target.getConfiguration().setInputReference(property(camelContext, java.lang.String.class, value)); return true;
         case "inputreferencefit":
@@ -64,8 +90,12 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "order": target.getConfiguration().setOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
         case "outputDirectory": target.getConfiguration().setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "pagesize":
+        case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
         case "polldelay":
         case "pollDelay": target.getConfiguration().setPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "provider": target.getConfiguration().setProvider(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
@@ -75,17 +105,44 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "safetypolldelay":
+        case "safetyPollDelay": target.getConfiguration().setSafetyPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "seconds": target.getConfiguration().setSeconds(property(camelContext, java.lang.String.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "size": target.getConfiguration().setSize(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "validaterequests":
         case "validateRequests": target.getConfiguration().setValidateRequests(property(camelContext, boolean.class, value)); return true;
         case "variant": target.getConfiguration().setVariant(property(camelContext, java.lang.String.class, value)); return true;
         case "variants": target.getConfiguration().setVariants(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookmaxpayloadsize":
+        case "webhookMaxPayloadSize": target.getConfiguration().setWebhookMaxPayloadSize(property(camelContext, int.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooktolerance":
+        case "webhookTolerance": target.getConfiguration().setWebhookTolerance(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
         }
     }
@@ -104,17 +161,43 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "apiKey": return java.lang.String.class;
         case "autopaginate":
         case "autoPaginate": return boolean.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "charactername":
         case "characterName": return java.lang.String.class;
         case "characters": return java.lang.String.class;
+        case "completion": return io.github.camelsora.SoraCompletion.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "delay": return long.class;
         case "deleteafterdownload":
         case "deleteAfterDownload": return boolean.class;
+        case "download": return boolean.class;
         case "downloadtimeout":
         case "downloadTimeout": return long.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "fetchvideo":
+        case "fetchVideo": return boolean.class;
+        case "forwardtrackedevents":
+        case "forwardTrackedEvents": return boolean.class;
+        case "greedy": return boolean.class;
+        case "httpservercomponent":
+        case "httpServerComponent": return java.lang.String.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
         case "inputreference":
         case "inputReference": return java.lang.String.class;
         case "inputreferencefit":
@@ -134,8 +217,12 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "order": return java.lang.String.class;
         case "outputdirectory":
         case "outputDirectory": return java.lang.String.class;
+        case "pagesize":
+        case "pageSize": return int.class;
         case "polldelay":
         case "pollDelay": return long.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "provider": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
@@ -145,17 +232,44 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyPort": return java.lang.Integer.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "safetypolldelay":
+        case "safetyPollDelay": return long.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
         case "seconds": return java.lang.String.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
         case "size": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "timeout": return long.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
         case "validaterequests":
         case "validateRequests": return boolean.class;
         case "variant": return java.lang.String.class;
         case "variants": return java.lang.String.class;
+        case "webhookmaxpayloadsize":
+        case "webhookMaxPayloadSize": return int.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
+        case "webhooktolerance":
+        case "webhookTolerance": return long.class;
         default: return null;
         }
     }
@@ -175,17 +289,43 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "apiKey": return target.getConfiguration().getApiKey();
         case "autopaginate":
         case "autoPaginate": return target.getConfiguration().isAutoPaginate();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "charactername":
         case "characterName": return target.getConfiguration().getCharacterName();
         case "characters": return target.getConfiguration().getCharacters();
+        case "completion": return target.getConfiguration().getCompletion();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "delay": return target.getDelay();
         case "deleteafterdownload":
         case "deleteAfterDownload": return target.getConfiguration().isDeleteAfterDownload();
+        case "download": return target.getConfiguration().isDownload();
         case "downloadtimeout":
         case "downloadTimeout": return target.getConfiguration().getDownloadTimeout();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
+        case "fetchvideo":
+        case "fetchVideo": return target.getConfiguration().isFetchVideo();
+        case "forwardtrackedevents":
+        case "forwardTrackedEvents": return target.getConfiguration().isForwardTrackedEvents();
+        case "greedy": return target.isGreedy();
+        case "httpservercomponent":
+        case "httpServerComponent": return target.getConfiguration().getHttpServerComponent();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
         case "inputreference":
         case "inputReference": return target.getConfiguration().getInputReference();
         case "inputreferencefit":
@@ -205,8 +345,12 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "order": return target.getConfiguration().getOrder();
         case "outputdirectory":
         case "outputDirectory": return target.getConfiguration().getOutputDirectory();
+        case "pagesize":
+        case "pageSize": return target.getConfiguration().getPageSize();
         case "polldelay":
         case "pollDelay": return target.getConfiguration().getPollDelay();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
         case "provider": return target.getConfiguration().getProvider();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();
@@ -216,17 +360,53 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyPort": return target.getConfiguration().getProxyPort();
         case "proxyusername":
         case "proxyUsername": return target.getConfiguration().getProxyUsername();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "safetypolldelay":
+        case "safetyPollDelay": return target.getConfiguration().getSafetyPollDelay();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
         case "seconds": return target.getConfiguration().getSeconds();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "size": return target.getConfiguration().getSize();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
         case "timeout": return target.getConfiguration().getTimeout();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
         case "validaterequests":
         case "validateRequests": return target.getConfiguration().isValidateRequests();
         case "variant": return target.getConfiguration().getVariant();
         case "variants": return target.getConfiguration().getVariants();
+        case "webhookmaxpayloadsize":
+        case "webhookMaxPayloadSize": return target.getConfiguration().getWebhookMaxPayloadSize();
+        case "webhookpath":
+        case "webhookPath": return target.getConfiguration().getWebhookPath();
+        case "webhooksecret":
+        case "webhookSecret": return target.getConfiguration().getWebhookSecret();
+        case "webhooktolerance":
+        case "webhookTolerance": return target.getConfiguration().getWebhookTolerance();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
         default: return null;
         }
     }

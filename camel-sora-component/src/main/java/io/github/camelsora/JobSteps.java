@@ -112,7 +112,7 @@ final class JobSteps {
     /** Waits without a thread until the job is terminal, whatever the outcome. */
     CompletableFuture<Video> awaitTerminal(String videoId) {
         VideosClient client = client();
-        return endpoint.getComponent().tracker().await(videoId, client::retrieve, endpoint.pollPolicy(),
+        return endpoint.getComponent().tracker().await(videoId, client::retrieve, endpoint.completionPolicy(),
                 Duration.ofMillis(config().getTimeout()));
     }
 

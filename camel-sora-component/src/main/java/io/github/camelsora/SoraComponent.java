@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelsora.api.ClientSettings;
 import io.github.camelsora.api.VideosClient;
@@ -42,6 +43,7 @@ public class SoraComponent extends DefaultComponent {
     private ScheduledExecutorService timer;
     private ExecutorService workers;
     private JobTracker tracker;
+    private final AtomicInteger webhookConsumers = new AtomicInteger();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -52,6 +54,10 @@ public class SoraComponent extends DefaultComponent {
         endpoint.setOperation(remaining == null || remaining.isEmpty()
                 ? SoraOperation.generate
                 : getCamelContext().getTypeConverter().mandatoryConvertTo(SoraOperation.class, remaining));
+        if (endpoint.getOperation() == SoraOperation.videos) {
+            // listing every few hundred milliseconds (the scheduler's default) would be wasteful: jobs take minutes
+            endpoint.setDelay(SoraEndpoint.DEFAULT_VIDEOS_DELAY);
+        }
         setProperties(endpoint, parameters);
         return endpoint;
     }
@@ -100,8 +106,23 @@ public class SoraComponent extends DefaultComponent {
         return clients.computeIfAbsent(settings, VideosClient::new);
     }
 
-    JobTracker tracker() {
+    /** The tracker of the jobs generate is waiting for; the webhook consumer completes them. */
+    public JobTracker tracker() {
         return tracker;
+    }
+
+    /** A sora:webhook consumer started (true) or stopped (false); completion=auto follows whether any runs. */
+    public void webhookConsumerRunning(boolean running) {
+        if (running) {
+            webhookConsumers.incrementAndGet();
+        } else {
+            webhookConsumers.decrementAndGet();
+        }
+    }
+
+    /** Whether a sora:webhook consumer of this component is running. */
+    public boolean hasWebhookConsumer() {
+        return webhookConsumers.get() > 0;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.camelsora;
 import io.github.camelsora.api.TransportSettings;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -86,6 +87,30 @@ public class SoraConfiguration implements Cloneable {
     private boolean autoPaginate;
     @UriParam(label = "producer")
     private String characterName;
+    @UriParam(label = "producer", defaultValue = "auto", enums = "poll,webhook,auto")
+    private SoraCompletion completion = SoraCompletion.auto;
+    @UriParam(label = "producer", defaultValue = "300000", javaType = "java.time.Duration")
+    private long safetyPollDelay = 300_000;
+    @UriParam(label = "consumer,security", secret = true)
+    private String webhookSecret;
+    @UriParam(label = "consumer", defaultValue = "/sora/webhook")
+    private String webhookPath = "/sora/webhook";
+    @UriParam(label = "consumer,security", defaultValue = "300000", javaType = "java.time.Duration")
+    private long webhookTolerance = 300_000;
+    @UriParam(label = "consumer,security", defaultValue = "65536")
+    private int webhookMaxPayloadSize = 65536;
+    @UriParam(label = "consumer,advanced")
+    private String httpServerComponent;
+    @UriParam(label = "consumer", defaultValue = "true")
+    private boolean fetchVideo = true;
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean forwardTrackedEvents;
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean download;
+    @UriParam(label = "consumer,advanced")
+    private IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer", defaultValue = "100")
+    private int pageSize = 100;
 
     public String getApiKey() {
         return apiKey;
@@ -477,6 +502,146 @@ public class SoraConfiguration implements Cloneable {
     /** The name of the character createCharacter creates (1..80 characters). */
     public void setCharacterName(String characterName) {
         this.characterName = characterName;
+    }
+
+    public SoraCompletion getCompletion() {
+        return completion;
+    }
+
+    /**
+     * How generate learns that a job finished: poll (status requests on an adaptive schedule), webhook (the job's
+     * event, received by a sora:webhook consumer in the same Camel context, completes it with no status request;
+     * a status request every safetyPollDelay covers a lost event), or auto (webhook while a sora:webhook consumer
+     * runs in the Camel context, else poll).
+     */
+    public void setCompletion(SoraCompletion completion) {
+        this.completion = completion;
+    }
+
+    public long getSafetyPollDelay() {
+        return safetyPollDelay;
+    }
+
+    /**
+     * With webhook completion, the delay between two status requests of a job whose event has not arrived: a safety
+     * net for a lost or undeliverable event, so keep it long (jobs usually finish before the first one).
+     */
+    public void setSafetyPollDelay(long safetyPollDelay) {
+        this.safetyPollDelay = safetyPollDelay;
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    /**
+     * The signing secret of the webhook (whsec_ followed by base64, or plain text), required by sora:webhook. Every
+     * request must carry a valid Standard Webhooks signature made with it. Never logged; use a placeholder such as
+     * {@code {{env:SORA_WEBHOOK_SECRET}}}.
+     */
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
+    }
+
+    public String getWebhookPath() {
+        return webhookPath;
+    }
+
+    /** The HTTP path sora:webhook serves (POST), on the platform-http server of the runtime. */
+    public void setWebhookPath(String webhookPath) {
+        this.webhookPath = webhookPath;
+    }
+
+    public long getWebhookTolerance() {
+        return webhookTolerance;
+    }
+
+    /**
+     * How far the webhook-timestamp of a request may be from now, in either direction; older or newer requests are
+     * rejected (a bound on replays).
+     */
+    public void setWebhookTolerance(long webhookTolerance) {
+        this.webhookTolerance = webhookTolerance;
+    }
+
+    public int getWebhookMaxPayloadSize() {
+        return webhookMaxPayloadSize;
+    }
+
+    /** The largest webhook request body accepted, in bytes; larger ones get 413 and never reach the route. */
+    public void setWebhookMaxPayloadSize(int webhookMaxPayloadSize) {
+        this.webhookMaxPayloadSize = webhookMaxPayloadSize;
+    }
+
+    public String getHttpServerComponent() {
+        return httpServerComponent;
+    }
+
+    /**
+     * The component that serves sora:webhook, a RestConsumerFactory such as platform-http. By default the one of the
+     * rest configuration, else platform-http, else the only one in the Camel context.
+     */
+    public void setHttpServerComponent(String httpServerComponent) {
+        this.httpServerComponent = httpServerComponent;
+    }
+
+    public boolean isFetchVideo() {
+        return fetchVideo;
+    }
+
+    /**
+     * Whether sora:webhook fetches the job an event is about (GET /videos/{id}) and makes it the body; false: the
+     * body is the event JSON as received, and no request is made.
+     */
+    public void setFetchVideo(boolean fetchVideo) {
+        this.fetchVideo = fetchVideo;
+    }
+
+    public boolean isForwardTrackedEvents() {
+        return forwardTrackedEvents;
+    }
+
+    /**
+     * Whether an event that completed a sora:generate exchange waiting in this Camel context also runs the
+     * sora:webhook route. By default it does not: that exchange already carries the video.
+     */
+    public void setForwardTrackedEvents(boolean forwardTrackedEvents) {
+        this.forwardTrackedEvents = forwardTrackedEvents;
+    }
+
+    public boolean isDownload() {
+        return download;
+    }
+
+    /**
+     * Whether the consumers download the MP4 of a completed job to outputDirectory and make the file the body
+     * (CamelFileName set to videoId.mp4); failed jobs keep the job as body.
+     */
+    public void setDownload(boolean download) {
+        this.download = download;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    /**
+     * Remembers what the consumers delivered: webhook-ids for sora:webhook (a redelivered event runs the route
+     * once), video ids for sora:videos (each finished job is emitted once). By default an in-memory repository of
+     * 1000 entries per consumer; use a persistent or shared one (JDBC, Redis, Infinispan...) to survive restarts or
+     * to share across nodes.
+     */
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public int getPageSize() {
+        return pageSize;
+    }
+
+    /** How many jobs sora:videos asks for per list request (1..100); it follows pages until the last. */
+    public void setPageSize(int pageSize) {
+        this.pageSize = pageSize;
     }
 
     public SoraConfiguration copy() {

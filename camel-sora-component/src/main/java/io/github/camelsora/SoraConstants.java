@@ -69,6 +69,13 @@ public final class SoraConstants {
                             + " stitched video.",
               javaType = "java.util.List<String>")
     public static final String STORYBOARD_VIDEO_IDS = "CamelSoraStoryboardVideoIds";
+    @Metadata(description = "The type of the webhook event, e.g. video.completed or video.failed.", javaType = "String")
+    public static final String EVENT_TYPE = "CamelSoraEventType";
+    @Metadata(description = "The id of the webhook event (evt_...), from its payload.", javaType = "String")
+    public static final String EVENT_ID = "CamelSoraEventId";
+    @Metadata(description = "The webhook-id of the delivery, the key redeliveries are recognised by.",
+              javaType = "String")
+    public static final String WEBHOOK_ID = "CamelSoraWebhookId";
     @Metadata(description = "The name of the downloaded file (the video id plus .mp4), for the next file-like endpoint.",
               javaType = "String")
     public static final String FILE_NAME = org.apache.camel.Exchange.FILE_NAME;

@@ -2,28 +2,35 @@ package io.github.camelsora;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import io.github.camelsora.api.ClientSettings;
 import io.github.camelsora.api.ProviderProfile;
 import io.github.camelsora.api.SoraRetiredEndpointException;
 import io.github.camelsora.api.SoraValidationException;
 import io.github.camelsora.api.TransportSettings;
+import io.github.camelsora.api.Video;
 import io.github.camelsora.api.VideosClient;
 import io.github.camelsora.job.PollPolicy;
+import io.github.camelsora.webhook.SoraWebhookConsumer;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 
 /** Generate videos with Sora 2 and other servers of the asynchronous /v1/videos job protocol. */
-@UriEndpoint(firstVersion = "0.1.0", scheme = "sora", title = "Sora", syntax = "sora:operation", producerOnly = true,
+@UriEndpoint(firstVersion = "0.1.0", scheme = "sora", title = "Sora", syntax = "sora:operation",
              category = { Category.AI }, headersClass = SoraConstants.class)
-public class SoraEndpoint extends DefaultEndpoint {
+public class SoraEndpoint extends ScheduledPollEndpoint {
+
+    /** The default delay between two polls of sora:videos, in milliseconds. */
+    static final long DEFAULT_VIDEOS_DELAY = 30_000;
 
     @UriPath(description = "The operation to perform")
     @Metadata(required = true, defaultValue = "generate")
@@ -44,16 +51,26 @@ public class SoraEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
+        if (operation == SoraOperation.webhook || operation == SoraOperation.videos) {
+            throw new IllegalArgumentException("sora:" + operation + " is a consumer: use it in from(...), not to(...)");
+        }
         return new SoraProducer(this);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("The sora endpoint " + getEndpointBaseUri() + " is producer only");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        Consumer consumer = switch (operation) {
+            case webhook -> new SoraWebhookConsumer(this, processor);
+            case videos -> new SoraVideosConsumer(this, processor);
+            default -> throw new IllegalArgumentException("sora:" + operation
+                                                          + " is a producer; the consumers are sora:webhook and sora:videos");
+        };
+        configureConsumer(consumer);
+        return consumer;
     }
 
     /** The shared HTTP client for this endpoint's server and key. */
-    VideosClient client() {
+    public VideosClient client() {
         return getComponent().client(clientSettings());
     }
 
@@ -131,6 +148,29 @@ public class SoraEndpoint extends DefaultEndpoint {
     /** The file name stem of a video's downloads: the id when it is a safe name (see VideoFiles#safeStem). */
     String fileStem(String videoId) {
         return io.github.camelsora.media.VideoFiles.safeStem(videoId);
+    }
+
+    /**
+     * How generate waits: the adaptive poll policy, or with webhook completion a slow safety poll (the job's event
+     * completes the wait).
+     */
+    PollPolicy completionPolicy() {
+        SoraCompletion completion = configuration.getCompletion();
+        boolean webhook = completion == SoraCompletion.webhook
+                          || completion == SoraCompletion.auto && getComponent().hasWebhookConsumer();
+        if (!webhook) {
+            return pollPolicy();
+        }
+        Duration safety = Duration.ofMillis(configuration.getSafetyPollDelay());
+        return new PollPolicy(safety, safety);
+    }
+
+    /**
+     * Puts a finished job on a consumer's message: the job as body, or with download and a completed job, its MP4
+     * file. Completes once the message is ready.
+     */
+    public CompletableFuture<Void> deliverJob(Video video, Message message) {
+        return JobMessages.deliver(this, video, message);
     }
 
     Path outputDirectory() {

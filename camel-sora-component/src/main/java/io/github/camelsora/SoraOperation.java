@@ -33,7 +33,14 @@ public enum SoraOperation {
     /** Fetch a character by id. */
     getCharacter("getCharacter"),
     /** Render a list of shots as one video: create the first, extend with the others, download the stitched result. */
-    storyboard("create", "retrieve", "extend", "content");
+    storyboard("create", "retrieve", "extend", "content"),
+    /**
+     * Consumer: receives the provider's signed webhook events over the runtime's platform-http server, verifies them,
+     * and runs the route once per event with the job it is about.
+     */
+    webhook("retrieve"),
+    /** Consumer: lists jobs on a schedule and emits each job once, when it has reached a terminal status. */
+    videos("list");
 
     private final List<String> endpoints;
 

@@ -56,8 +56,13 @@ public class SoraProducer extends DefaultAsyncProducer {
         CompletableFuture<Void> work;
         try {
             SoraOperation operation = operation(exchange);
+            SoraOperationHandler handler = handlers.get(operation);
+            if (handler == null) {
+                throw new SoraValidationException("operation", "sora:" + operation
+                                                               + " is a consumer operation; it cannot be sent to");
+            }
             requireSupported(operation);
-            work = handlers.get(operation).start(exchange);
+            work = handler.start(exchange);
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);

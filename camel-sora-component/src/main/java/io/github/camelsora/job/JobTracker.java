@@ -1,6 +1,9 @@
 package io.github.camelsora.job;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -32,10 +35,18 @@ import org.slf4j.LoggerFactory;
 public final class JobTracker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobTracker.class);
+    private static final int MAX_EARLY_COMPLETIONS = 1024;
 
     private final ScheduledExecutorService timer;
     private final LongSupplier nanoClock;
     private final Set<Wait> waits = ConcurrentHashMap.newKeySet();
+    /** Terminal states that arrived from outside before their wait began (a fast job, a slow create answer). */
+    private final Map<String, Video> earlyCompletions = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Video> eldest) {
+            return size() > MAX_EARLY_COMPLETIONS;
+        }
+    };
     private volatile boolean closed;
 
     public JobTracker(ScheduledExecutorService timer) {
@@ -60,10 +71,71 @@ public final class JobTracker implements AutoCloseable {
             wait.result.completeExceptionally(stoppedException(videoId));
             return wait.result;
         }
-        waits.add(wait);
+        Video known;
+        synchronized (earlyCompletions) {
+            waits.add(wait);
+            known = earlyCompletions.remove(videoId);
+        }
         wait.result.whenComplete((video, error) -> waits.remove(wait));
+        if (known != null) {
+            wait.result.complete(known);
+            return wait.result;
+        }
         wait.schedule(wait.schedule.first());
         return wait.result;
+    }
+
+    /**
+     * Ends the waits for this video at once with the given terminal state, without a status request: a webhook
+     * event said the job finished. When no wait is in progress, the state is kept briefly (the last
+     * {@value #MAX_EARLY_COMPLETIONS}) for a wait that begins later, as an event can overtake the create answer.
+     *
+     * @return whether a wait was in progress for the video
+     */
+    public boolean complete(Video video) {
+        if (!VideoStatus.of(video.status()).isTerminal()) {
+            throw new IllegalArgumentException("Not a terminal status: " + video.status());
+        }
+        List<Wait> matching;
+        synchronized (earlyCompletions) {
+            matching = waits.stream().filter(wait -> wait.videoId.equals(video.id())).toList();
+            if (matching.isEmpty()) {
+                earlyCompletions.put(video.id(), video);
+            }
+        }
+        // completed outside the lock: the caller's continuation runs on this thread
+        for (Wait wait : matching) {
+            wait.cancel();
+            wait.result.complete(video);
+        }
+        return !matching.isEmpty();
+    }
+
+    /**
+     * Asks for the video's status now, once, rather than at the waits' next scheduled time: an event said the job
+     * changed but not how (a failure's code comes with the job only). The regular schedule goes on regardless.
+     *
+     * @return whether a wait was in progress for the video
+     */
+    public boolean refresh(String videoId) {
+        boolean found = false;
+        for (Wait wait : waits) {
+            if (wait.videoId.equals(videoId)) {
+                found = true;
+                wait.source.retrieve(videoId).whenComplete((response, error) -> {
+                    if (error == null && VideoStatus.of(response.value().status()).isTerminal()) {
+                        wait.cancel();
+                        wait.result.complete(response.value());
+                    }
+                });
+            }
+        }
+        return found;
+    }
+
+    /** Whether a wait is in progress for this video. */
+    public boolean isWaitingFor(String videoId) {
+        return waits.stream().anyMatch(wait -> wait.videoId.equals(videoId));
     }
 
     /** How many waits are in progress. */

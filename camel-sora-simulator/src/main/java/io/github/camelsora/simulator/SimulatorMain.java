@@ -21,6 +21,8 @@ public final class SimulatorMain {
             "  --poll-after-ms N    send openai-poll-after-ms: N on non-terminal retrieves",
             "  --no-draw-prompt     share media per size and length instead of drawing each prompt",
             "  --cache-dir DIR      keep rendered media in DIR (default: a temporary directory)",
+            "  --webhook-url URL    POST signed video.completed/video.failed events to URL",
+            "  --webhook-secret S   the signing secret of those events (whsec_<base64> or text)",
             "  --help               show this help");
 
     private SimulatorMain() {
@@ -54,6 +56,8 @@ public final class SimulatorMain {
     /** @return the configured builder, or null when help was asked for */
     static SoraSimulator.Builder parse(String[] args) {
         SoraSimulator.Builder builder = SoraSimulator.builder().port(8089);
+        String webhookUrl = null;
+        String webhookSecret = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = null;
@@ -73,10 +77,15 @@ public final class SimulatorMain {
                 case "--render-time" -> builder.renderTime(parseDuration(value != null ? value : next(args, ++i, arg)));
                 case "--poll-after-ms" -> builder.pollAfterMs((long) parseInt(arg, value != null ? value : next(args, ++i, arg)));
                 case "--cache-dir" -> builder.cacheDir(Path.of(value != null ? value : next(args, ++i, arg)));
+                case "--webhook-url" -> webhookUrl = value != null ? value : next(args, ++i, arg);
+                case "--webhook-secret" -> webhookSecret = value != null ? value : next(args, ++i, arg);
                 default -> throw new IllegalArgumentException("Unknown option: " + arg);
             }
         }
-        return builder;
+        if ((webhookUrl == null) != (webhookSecret == null)) {
+            throw new IllegalArgumentException("--webhook-url and --webhook-secret go together");
+        }
+        return builder.webhook(webhookUrl, webhookSecret);
     }
 
     /** Accepts {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, a bare number of seconds, or ISO-8601 {@code PT5S}. */

@@ -23,6 +23,8 @@ final class SimulatorState {
     final ExchangeRecorder recorder = new ExchangeRecorder();
     /** Which server the simulator imitates; set once by the builder before the server starts. */
     volatile Dialect dialect = Dialect.OPENAI;
+    /** Sends the jobs' webhook events; set once by the simulator right after construction. */
+    volatile WebhookSender webhooks;
     private final Duration initialRenderTime;
     private final Long initialPollAfterMs;
     private volatile Duration renderTime;
@@ -56,6 +58,10 @@ final class SimulatorState {
                 plannedRenderTime, prompt, spec.model(), spec.size(), spec.seconds(), failure, videoBytes, mediaPrompt,
                 remixedFromVideoId, extensions));
         counters.created(job.id());
+        WebhookSender sender = webhooks;
+        if (sender != null) {
+            sender.jobCreated(job);
+        }
         if (failure == null) {
             // start encoding now (on the renderer's single thread) so the first download does not wait for it
             renderer.prerender(spec.size().width(), spec.size().height(), spec.seconds(), mediaPrompt);
@@ -96,6 +102,9 @@ final class SimulatorState {
         rules.clear();
         characters.clear();
         recorder.clear();
+        if (webhooks != null) {
+            webhooks.reset();
+        }
         renderTime = initialRenderTime;
         pollAfterMs = initialPollAfterMs;
     }

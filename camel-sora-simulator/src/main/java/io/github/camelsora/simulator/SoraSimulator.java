@@ -41,6 +41,7 @@ public final class SoraSimulator implements AutoCloseable {
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
     private final SimulatorState state;
+    private final WebhookSender webhooks;
     private final MediaRenderer renderer;
     private final Path cacheDir;
     private final boolean ownsCacheDir;
@@ -52,6 +53,7 @@ public final class SoraSimulator implements AutoCloseable {
         this.server = server;
         this.executor = executor;
         this.state = state;
+        this.webhooks = state.webhooks;
         this.renderer = renderer;
         this.cacheDir = cacheDir;
         this.ownsCacheDir = ownsCacheDir;
@@ -162,6 +164,67 @@ public final class SoraSimulator implements AutoCloseable {
         return state.dialect == Dialect.LITELLM ? OpaqueIds.decode(id) : id;
     }
 
+    /**
+     * Sends a signed {@code video.completed} / {@code video.failed} event (Standard Webhooks: headers
+     * {@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}) to {@code url} when each job created
+     * from now on finishes. A null url stops sending.
+     *
+     * @param secret {@code whsec_<base64>} (the base64 part is the key) or any other text (its UTF-8 bytes are the key)
+     */
+    public void setWebhook(String url, String secret) {
+        webhooks.configure(url, secret);
+    }
+
+    /** Each event is delivered this many times, with the same webhook-id, as an at-least-once sender may; default 1. */
+    public void setWebhookCopies(int copies) {
+        webhooks.setCopies(copies);
+    }
+
+    /**
+     * A delivery answered with a non-2xx status (or not at all) is tried again after {@code backoff}, then twice
+     * that, and so on, up to {@code maxAttempts} attempts in all.
+     */
+    public void setWebhookRetry(Duration backoff, int maxAttempts) {
+        webhooks.setRetry(backoff, maxAttempts);
+    }
+
+    /** Keeps the events of jobs that finish from now on, until {@link #releaseWebhooks(boolean)}. */
+    public void holdWebhooks() {
+        webhooks.hold();
+    }
+
+    /** Sends the held events, newest first when asked (out of order), and stops holding. */
+    public void releaseWebhooks(boolean newestFirst) {
+        webhooks.release(newestFirst);
+    }
+
+    /** Events created (one per finished job while a webhook is set). */
+    public int webhookEvents() {
+        return webhooks.events();
+    }
+
+    /** Delivery attempts, copies and retries included. */
+    public int webhookAttempts() {
+        return webhooks.attempts();
+    }
+
+    /** Delivery attempts answered with 2xx. */
+    public int webhooksDelivered() {
+        return webhooks.delivered();
+    }
+
+    /** Deliveries given up after the last attempt. */
+    public int webhooksAbandoned() {
+        return webhooks.abandoned();
+    }
+
+    /** A new random secret in the {@code whsec_<base64>} form. */
+    public static String newWebhookSecret() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return "whsec_" + java.util.Base64.getEncoder().encodeToString(key);
+    }
+
     public VideoCounters counters(String videoId) {
         return state.counters.forVideo(videoId);
     }
@@ -200,6 +263,7 @@ public final class SoraSimulator implements AutoCloseable {
             return;
         }
         server.stop(0);
+        webhooks.close();
         executor.shutdownNow();
         try {
             if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -261,6 +325,10 @@ public final class SoraSimulator implements AutoCloseable {
         private int maxCachedVideos = 32;
         private Dialect dialect = Dialect.OPENAI;
         private boolean recordExchanges;
+        private String webhookUrl;
+        private String webhookSecret;
+        private Duration webhookBackoff = Duration.ofSeconds(1);
+        private int webhookMaxAttempts = 6;
 
         private Builder() {
         }
@@ -349,6 +417,21 @@ public final class SoraSimulator implements AutoCloseable {
             return this;
         }
 
+        /** Sends signed webhook events of finished jobs to {@code url}; see {@link SoraSimulator#setWebhook}. */
+        public Builder webhook(String url, String secret) {
+            WebhookSender.target(url, secret); // fails now on a bad url or secret, not at start()
+            this.webhookUrl = url;
+            this.webhookSecret = secret;
+            return this;
+        }
+
+        /** First retry delay (doubling after each failure) and attempts in all; default 1 s and 6. */
+        public Builder webhookRetry(Duration backoff, int maxAttempts) {
+            this.webhookBackoff = WebhookSender.checkBackoff(backoff);
+            this.webhookMaxAttempts = WebhookSender.checkAttempts(maxAttempts);
+            return this;
+        }
+
         /** Binds, starts the HTTP server and returns the running simulator. */
         public SoraSimulator start() {
             boolean ownsCacheDir = cacheDir == null;
@@ -362,12 +445,14 @@ public final class SoraSimulator implements AutoCloseable {
             SimulatorState state = new SimulatorState(clock, apiKey, drawPrompt, renderTime, pollAfterMs, renderer);
             state.dialect = dialect;
             state.recorder.enable(recordExchanges);
+            state.webhooks = new WebhookSender(state, webhookUrl, webhookSecret, webhookBackoff, webhookMaxAttempts);
             ThreadPoolExecutor executor = fixedPool(httpThreads);
             HttpServer server;
             try {
                 server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(bindAddress), port), 256);
             } catch (IOException e) {
                 executor.shutdownNow();
+                state.webhooks.close();
                 renderer.close();
                 if (ownsCacheDir) {
                     deleteRecursively(dir);

@@ -1,0 +1,128 @@
+package io.github.camelsora;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.github.camelsora.api.SoraException;
+import io.github.camelsora.api.Video;
+import io.github.camelsora.api.VideoList;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code from("sora:videos")}: on each poll, lists the jobs page by page and emits every job that has reached a
+ * terminal status and was not emitted before (by video id, in the idempotent repository), optionally with its MP4
+ * downloaded. A job whose route fails is forgotten, so the next poll emits it again. In a cluster, run it as
+ * {@code from("master:sora-videos:sora:videos")} so that one node polls.
+ */
+public class SoraVideosConsumer extends ScheduledPollConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SoraVideosConsumer.class);
+
+    private final SoraEndpoint endpoint;
+    private IdempotentRepository repository;
+
+    public SoraVideosConsumer(SoraEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public SoraEndpoint getEndpoint() {
+        return endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        int pageSize = endpoint.getConfiguration().getPageSize();
+        if (pageSize < 1 || pageSize > 100) {
+            throw new IllegalArgumentException("pageSize must be 1..100, not " + pageSize);
+        }
+        repository = endpoint.getConfiguration().getIdempotentRepository() != null
+                ? endpoint.getConfiguration().getIdempotentRepository()
+                : MemoryIdempotentRepository.memoryIdempotentRepository(1000);
+        ServiceHelper.startService(repository);
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (repository != endpoint.getConfiguration().getIdempotentRepository()) {
+            ServiceHelper.stopService(repository);
+        }
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        int emitted = 0;
+        String after = null;
+        do {
+            VideoList page = await(endpoint.client().list(after, endpoint.getConfiguration().getPageSize(), "desc"))
+                    .value();
+            for (Video video : page.data()) {
+                if (!isRunAllowed()) {
+                    return emitted;
+                }
+                if (video.videoStatus().isTerminal() && emit(video)) {
+                    emitted++;
+                }
+            }
+            after = page.hasMore() ? page.lastId() : null;
+        } while (after != null);
+        return emitted;
+    }
+
+    private boolean emit(Video video) throws Exception {
+        if (!repository.add(video.id())) {
+            return false;
+        }
+        Exchange exchange = createExchange(false);
+        try {
+            // a download may take long: no overall timeout, the client gives up on a silent connection
+            awaitDelivery(endpoint.deliverJob(video, exchange.getMessage()));
+            getProcessor().process(exchange);
+            if (exchange.getException() != null) {
+                throw exchange.getException();
+            }
+            repository.confirm(video.id());
+            return true;
+        } catch (Exception e) {
+            repository.remove(video.id());
+            getExceptionHandler().handleException("Error emitting video " + video.id() + "; it is emitted again on"
+                                                  + " the next poll", exchange, e);
+            return false;
+        } finally {
+            releaseExchange(exchange, false);
+        }
+    }
+
+    private static void awaitDelivery(CompletableFuture<Void> delivery) throws Exception {
+        try {
+            delivery.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private <T> T await(CompletableFuture<T> future) throws Exception {
+        long timeout = endpoint.getConfiguration().getRequestTimeout() * 2;
+        try {
+            return future.get(timeout, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            LOG.debug("No answer within {} ms", timeout);
+            throw new SoraException("No answer from the server within " + timeout + " ms", null, e);
+        }
+    }
+}

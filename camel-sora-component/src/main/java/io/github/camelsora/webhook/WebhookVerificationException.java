@@ -1,0 +1,32 @@
+package io.github.camelsora.webhook;
+
+import io.github.camelsora.api.SoraException;
+
+/**
+ * A webhook request that must not be trusted: a header is missing or malformed, the timestamp is outside the
+ * tolerance, or no signature matches. The message says which check failed, never the secret or the expected
+ * signature.
+ */
+public class WebhookVerificationException extends SoraException {
+
+    /** Which check failed. */
+    public enum Reason {
+        MISSING_HEADER,
+        INVALID_TIMESTAMP,
+        TIMESTAMP_TOO_OLD,
+        TIMESTAMP_TOO_NEW,
+        NO_SIGNATURE,
+        SIGNATURE_MISMATCH
+    }
+
+    private final Reason reason;
+
+    public WebhookVerificationException(Reason reason, String message) {
+        super(message, null);
+        this.reason = reason;
+    }
+
+    public Reason getReason() {
+        return reason;
+    }
+}
