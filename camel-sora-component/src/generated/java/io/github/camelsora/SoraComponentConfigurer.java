@@ -35,6 +35,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "after": getOrCreateConfiguration(target).setAfter(property(camelContext, java.lang.String.class, value)); return true;
         case "allowinsecurehttp":
         case "allowInsecureHttp": getOrCreateConfiguration(target).setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
+        case "allowinternalimageurls":
+        case "allowInternalImageUrls": getOrCreateConfiguration(target).setAllowInternalImageUrls(property(camelContext, boolean.class, value)); return true;
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": getOrCreateConfiguration(target).setAllowRetiredEndpoint(property(camelContext, boolean.class, value)); return true;
         case "apikey":
@@ -134,6 +136,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "after": return java.lang.String.class;
         case "allowinsecurehttp":
         case "allowInsecureHttp": return boolean.class;
+        case "allowinternalimageurls":
+        case "allowInternalImageUrls": return boolean.class;
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": return boolean.class;
         case "apikey":
@@ -234,6 +238,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "after": return getOrCreateConfiguration(target).getAfter();
         case "allowinsecurehttp":
         case "allowInsecureHttp": return getOrCreateConfiguration(target).isAllowInsecureHttp();
+        case "allowinternalimageurls":
+        case "allowInternalImageUrls": return getOrCreateConfiguration(target).isAllowInternalImageUrls();
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": return getOrCreateConfiguration(target).isAllowRetiredEndpoint();
         case "apikey":

@@ -28,6 +28,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "after": target.setAfter(property(camelContext, java.lang.String.class, value)); return true;
         case "allowinsecurehttp":
         case "allowInsecureHttp": target.setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
+        case "allowinternalimageurls":
+        case "allowInternalImageUrls": target.setAllowInternalImageUrls(property(camelContext, boolean.class, value)); return true;
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": target.setAllowRetiredEndpoint(property(camelContext, boolean.class, value)); return true;
         case "apikey":
@@ -118,6 +120,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "after": return java.lang.String.class;
         case "allowinsecurehttp":
         case "allowInsecureHttp": return boolean.class;
+        case "allowinternalimageurls":
+        case "allowInternalImageUrls": return boolean.class;
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": return boolean.class;
         case "apikey":
@@ -209,6 +213,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "after": return target.getAfter();
         case "allowinsecurehttp":
         case "allowInsecureHttp": return target.isAllowInsecureHttp();
+        case "allowinternalimageurls":
+        case "allowInternalImageUrls": return target.isAllowInternalImageUrls();
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": return target.isAllowRetiredEndpoint();
         case "apikey":

@@ -28,6 +28,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "after": target.getConfiguration().setAfter(property(camelContext, java.lang.String.class, value)); return true;
         case "allowinsecurehttp":
         case "allowInsecureHttp": target.getConfiguration().setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
+        case "allowinternalimageurls":
+        case "allowInternalImageUrls": target.getConfiguration().setAllowInternalImageUrls(property(camelContext, boolean.class, value)); return true;
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": target.getConfiguration().setAllowRetiredEndpoint(property(camelContext, boolean.class, value)); return true;
         case "apikey":
@@ -155,6 +157,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "after": return java.lang.String.class;
         case "allowinsecurehttp":
         case "allowInsecureHttp": return boolean.class;
+        case "allowinternalimageurls":
+        case "allowInternalImageUrls": return boolean.class;
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": return boolean.class;
         case "apikey":
@@ -283,6 +287,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "after": return target.getConfiguration().getAfter();
         case "allowinsecurehttp":
         case "allowInsecureHttp": return target.getConfiguration().isAllowInsecureHttp();
+        case "allowinternalimageurls":
+        case "allowInternalImageUrls": return target.getConfiguration().isAllowInternalImageUrls();
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": return target.getConfiguration().isAllowRetiredEndpoint();
         case "apikey":

@@ -23,10 +23,11 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(69);
+        Set<String> props = new HashSet<>(70);
         props.add("accessToken");
         props.add("after");
         props.add("allowInsecureHttp");
+        props.add("allowInternalImageUrls");
         props.add("allowRetiredEndpoint");
         props.add("apiKey");
         props.add("autoPaginate");

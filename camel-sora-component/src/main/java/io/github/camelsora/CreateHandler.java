@@ -1,5 +1,6 @@
 package io.github.camelsora;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.camelsora.api.VideoRequest;
@@ -21,9 +22,10 @@ final class CreateHandler implements SoraOperationHandler {
         SoraConfiguration config = steps.config();
         VideoRequest request = RequestReader.videoRequest(message, config, RequestReader.prompt(message));
         steps.validate(request);
-        return steps.submitted(message, steps.client().create(request,
-                RequestReader.inputReference(message, config, request.size()),
-                RequestReader.characters(message, config)), "video")
+        List<String> characters = RequestReader.characters(message, config);
+        return steps.resolveReference(RequestReader.inputReference(message, config, request.size()), request.size())
+                .thenCompose(reference -> steps.submitted(message,
+                        steps.client().create(request, reference, characters), "video"))
                 .thenAccept(video -> {
                     JobSteps.videoHeaders(message, video);
                     message.setBody(video);

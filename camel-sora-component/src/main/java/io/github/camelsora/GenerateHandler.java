@@ -45,7 +45,9 @@ final class GenerateHandler implements SoraOperationHandler {
         InputReference reference = RequestReader.inputReference(message, config, request.size());
         List<String> variants = variants(config.getVariants());
         boolean deleteAfter = config.isDeleteAfterDownload();
-        return steps.submitted(message, steps.client().create(request, reference, characters), "video")
+        return steps.resolveReference(reference, request.size())
+                .thenCompose(resolved -> steps.submitted(message, steps.client().create(request, resolved, characters),
+                        "video"))
                 .thenCompose(created -> steps.awaitCompleted(message, created.id()))
                 .thenCompose(video -> {
                     LOG.info("Video {} completed; downloading", video.id());

@@ -9,6 +9,8 @@ import java.util.concurrent.Executor;
 
 import io.github.camelsora.api.ApiError;
 import io.github.camelsora.api.ApiResponse;
+import io.github.camelsora.api.FetchPolicy;
+import io.github.camelsora.api.InputReference;
 import io.github.camelsora.api.SoraApiException;
 import io.github.camelsora.api.SoraException;
 import io.github.camelsora.api.SoraJobFailedException;
@@ -18,6 +20,7 @@ import io.github.camelsora.api.VideoRequest;
 import io.github.camelsora.api.VideoRequestValidator;
 import io.github.camelsora.api.VideoStatus;
 import io.github.camelsora.api.VideosClient;
+import io.github.camelsora.media.ImageFitter;
 import io.github.camelsora.media.InvalidMediaException;
 import io.github.camelsora.media.Mp4Info;
 import io.github.camelsora.media.VideoFiles;
@@ -89,6 +92,25 @@ final class JobSteps {
         } catch (IOException e) {
             throw new SoraException("Cannot use output directory " + directory + ": " + e, null, e);
         }
+    }
+
+    /**
+     * A reference image named by an https URL is normally passed on as a URL (the server fetches it). When it must be
+     * fitted to the video's size (inputReferenceFit crop or pad), the component fetches it itself, through the safe
+     * fetcher (https only, no internal addresses unless allowed, size cap, deadline), then probes and fits it like
+     * an upload. Anything else is returned as it is.
+     */
+    CompletableFuture<InputReference> resolveReference(InputReference reference, String size) {
+        if (!(reference instanceof InputReference.ImageUrl url) || !url.imageUrl().regionMatches(true, 0, "https://", 0, 8)
+            || RequestReader.fit(config().getInputReferenceFit()) == ImageFitter.Fit.REJECT) {
+            return CompletableFuture.completedFuture(reference);
+        }
+        FetchPolicy policy = FetchPolicy.defaults().withAllowInternalAddresses(config().isAllowInternalImageUrls());
+        if (config().getSslContextParameters() != null) {
+            policy = policy.withSslContext(endpoint.getComponent().sslContext(config().getSslContextParameters()));
+        }
+        return endpoint.getComponent().fetcher(policy).fetch(url.imageUrl())
+                .thenApplyAsync(fetched -> RequestReader.upload(fetched.body(), "reference", config(), size), workers());
     }
 
     /** Records the new job's id and status on the message the moment the server answers. */

@@ -27,7 +27,7 @@ final class ListHandler implements SoraOperationHandler {
         Message message = exchange.getMessage();
         SoraConfiguration config = steps.config();
         String after = message.getHeader(SoraConstants.LIST_AFTER, config.getAfter(), String.class);
-        Integer limit = message.getHeader(SoraConstants.LIST_LIMIT, config.getLimit(), Integer.class);
+        Integer limit = limit(message.getHeader(SoraConstants.LIST_LIMIT), config.getLimit());
         String order = message.getHeader(SoraConstants.LIST_ORDER, config.getOrder(), String.class);
         if (limit != null && (limit < 1 || limit > 100)) {
             throw new SoraValidationException("limit", "must be 1..100, got " + limit);
@@ -41,6 +41,21 @@ final class ListHandler implements SoraOperationHandler {
             message.setHeader(SoraConstants.HAS_MORE, last.hasMore());
             message.setHeader(SoraConstants.LAST_ID, last.lastId());
         });
+    }
+
+    /** The header's limit (a number, or text holding one), else the option's. */
+    private static Integer limit(Object header, Integer option) {
+        if (header == null) {
+            return option;
+        }
+        if (header instanceof Number number) {
+            return number.intValue();
+        }
+        try {
+            return Integer.valueOf(header.toString().strip());
+        } catch (NumberFormatException e) {
+            throw new SoraValidationException("limit", "must be a whole number 1..100, got '" + header + "'");
+        }
     }
 
     private CompletableFuture<VideoList> page(String after, Integer limit, String order, boolean all, List<Video> into,

@@ -138,7 +138,8 @@ final class RequestReader {
         return upload(read(Path.of(text)), String.valueOf(Path.of(text).getFileName()), config, size);
     }
 
-    private static InputReference upload(byte[] bytes, String name, SoraConfiguration config, String size) {
+    /** Probes an uploaded image and fits it to the video's size as configured (or refuses it). */
+    static InputReference upload(byte[] bytes, String name, SoraConfiguration config, String size) {
         ImageInfo info;
         try {
             info = ImageProbe.probe(bytes);

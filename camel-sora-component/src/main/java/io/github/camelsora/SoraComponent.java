@@ -11,6 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelsora.api.ClientSettings;
+import io.github.camelsora.api.FetchPolicy;
+import io.github.camelsora.api.SafeFetcher;
 import io.github.camelsora.api.VideosClient;
 import io.github.camelsora.job.JobTracker;
 import javax.net.ssl.SSLContext;
@@ -39,6 +41,7 @@ public class SoraComponent extends DefaultComponent {
     private int workerPoolSize = 4;
 
     private final Map<ClientSettings, VideosClient> clients = new ConcurrentHashMap<>();
+    private final Map<FetchPolicy, SafeFetcher> fetchers = new ConcurrentHashMap<>();
     private final Map<SSLContextParameters, SSLContext> sslContexts = new ConcurrentHashMap<>();
     private ScheduledExecutorService timer;
     private ExecutorService workers;
@@ -77,6 +80,8 @@ public class SoraComponent extends DefaultComponent {
         }
         clients.values().forEach(VideosClient::close);
         clients.clear();
+        fetchers.values().forEach(SafeFetcher::close);
+        fetchers.clear();
         if (timer != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(timer);
         }
@@ -99,6 +104,11 @@ public class SoraComponent extends DefaultComponent {
                                                 + e.getMessage(), e);
             }
         });
+    }
+
+    /** The shared safe fetcher for this policy (reference images named by URL), created on first use. */
+    SafeFetcher fetcher(FetchPolicy policy) {
+        return fetchers.computeIfAbsent(policy, SafeFetcher::new);
     }
 
     /** The shared client for these settings, created on first use. */

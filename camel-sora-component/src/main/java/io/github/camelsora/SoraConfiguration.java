@@ -69,6 +69,8 @@ public class SoraConfiguration implements Cloneable {
     private String inputReference;
     @UriParam(label = "producer", defaultValue = "reject", enums = "reject,crop,pad")
     private String inputReferenceFit = "reject";
+    @UriParam(label = "producer,security", defaultValue = "false")
+    private boolean allowInternalImageUrls;
     @UriParam(label = "producer")
     private String characters;
     @UriParam(label = "producer", defaultValue = "video", enums = "video,thumbnail,spritesheet")
@@ -412,6 +414,19 @@ public class SoraConfiguration implements Cloneable {
      */
     public void setInputReferenceFit(String inputReferenceFit) {
         this.inputReferenceFit = inputReferenceFit;
+    }
+
+    public boolean isAllowInternalImageUrls() {
+        return allowInternalImageUrls;
+    }
+
+    /**
+     * Let the component fetch a reference image URL (to fit it, with inputReferenceFit crop or pad) from a loopback,
+     * private or link-local address. Off by default: a URL from a message must not reach internal services (SSRF).
+     * Such fetches are https only, at most 20 MiB, within 30 s, and trust the sslContextParameters.
+     */
+    public void setAllowInternalImageUrls(boolean allowInternalImageUrls) {
+        this.allowInternalImageUrls = allowInternalImageUrls;
     }
 
     public String getCharacters() {

@@ -204,7 +204,92 @@ class HostileBatteryIT {
         all.addAll(statusResponses());
         all.addAll(contentResponses());
         all.addAll(files());
+        all.addAll(images());
+        all.addAll(listParameters());
         return all.stream();
+    }
+
+    static List<Case> images() {
+        String area = "reference images";
+        String ref = SoraConstants.INPUT_REFERENCE;
+        return List.of(
+                c(area, "empty byte array").header(ref, new byte[0]).expect(invalid("input_reference")),
+                c(area, "GIF instead of JPEG/PNG/WebP").header(ref, "GIF89a\u0001\u0000\u0001\u0000".getBytes(StandardCharsets.ISO_8859_1))
+                        .expect(invalid("input_reference")),
+                c(area, "HTML page sent as an image").header(ref, HTML.getBytes(StandardCharsets.UTF_8))
+                        .expect(invalid("input_reference")),
+                c(area, "PNG signature only (truncated)").header(ref, java.util.Arrays.copyOf(png(720, 1280), 8))
+                        .expect(invalid("input_reference")),
+                c(area, "PNG declaring 100000x100000 pixels (decompression bomb)").header(ref, pngHeader(100_000, 100_000))
+                        .expect(invalid("input_reference")),
+                c(area, "PNG declaring 0x0 pixels").header(ref, pngHeader(0, 0)).expect(invalid("input_reference")),
+                c(area, "PNG without IHDR").header(ref, withoutIhdr(png(720, 1280))).expect(invalid("input_reference")),
+                c(area, "JPEG start marker followed by garbage").header(ref, new byte[] { (byte) 0xff, (byte) 0xd8, 1, 2, 3, 4 })
+                        .expect(invalid("input_reference")),
+                c(area, "JPEG cut before its size (SOF) segment")
+                        .header(ref, java.util.Arrays.copyOf(jpeg(720, 1280), 20)).expect(invalid("input_reference")),
+                c(area, "RIFF/WEBP with no image chunk").header(ref, "RIFF\u0004\u0000\u0000\u0000WEBPJUNK".getBytes(StandardCharsets.ISO_8859_1))
+                        .expect(invalid("input_reference")),
+                c(area, "PNG of the wrong size with inputReferenceFit=reject").header(ref, png(640, 480))
+                        .expect(invalid("input_reference")),
+                c(area, "plain http image URL").header(ref, "http://169.254.169.254/latest/meta-data/")
+                        .expect(invalid("input_reference")),
+                c(area, "path to a file that does not exist").header(ref, tmp.resolve("missing.png").toString())
+                        .expect(invalid("input_reference")),
+                c(area, "inputReferenceFit 'stretch'").options("inputReferenceFit=stretch").header(ref, png(640, 480))
+                        .expect(invalid("inputReferenceFit")),
+                c(area, "valid PNG of the right size").header(ref, png(720, 1280)).expect(success()),
+                c(area, "PNG of the wrong size with inputReferenceFit=crop").options("inputReferenceFit=crop")
+                        .header(ref, png(1000, 1000)).expect(success()));
+    }
+
+    static List<Case> listParameters() {
+        String area = "list parameters";
+        String op = SoraConstants.OPERATION;
+        return List.of(
+                c(area, "limit 0").header(op, "list").header(SoraConstants.LIST_LIMIT, 0).expect(invalid("limit")),
+                c(area, "limit 101").header(op, "list").header(SoraConstants.LIST_LIMIT, 101).expect(invalid("limit")),
+                c(area, "limit 'abc'").header(op, "list").header(SoraConstants.LIST_LIMIT, "abc").expect(invalid("limit")),
+                c(area, "limit '-1'").header(op, "list").header(SoraConstants.LIST_LIMIT, "-1").expect(invalid("limit")),
+                c(area, "order 'sideways'").header(op, "list").header(SoraConstants.LIST_ORDER, "sideways")
+                        .expect(invalid("order")),
+                c(area, "order 'DESC; DROP TABLE'").header(op, "list").header(SoraConstants.LIST_ORDER, "DESC; DROP TABLE")
+                        .expect(invalid("order")));
+    }
+
+    static byte[] png(int width, int height) {
+        return image("png", width, height);
+    }
+
+    static byte[] jpeg(int width, int height) {
+        return image("jpg", width, height);
+    }
+
+    private static byte[] image(String format, int width, int height) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, format, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A PNG signature and an IHDR chunk declaring any size, and nothing else. */
+    static byte[] pngHeader(int width, int height) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(33);
+        b.put(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' });
+        b.putInt(13).put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(width).putInt(height);
+        b.put(new byte[] { 8, 2, 0, 0, 0 }).putInt(0);
+        return b.array();
+    }
+
+    static byte[] withoutIhdr(byte[] png) {
+        byte[] copy = png.clone();
+        copy[12] = 'X';
+        return copy;
     }
 
     static List<Case> inputs() {

@@ -48,7 +48,7 @@ public final class TlsFront implements AutoCloseable {
         server.start();
     }
 
-    static SSLContext serverContext() throws Exception {
+    public static SSLContext serverContext() throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = TlsFront.class.getResourceAsStream("/tls/localhost.p12")) {
             store.load(in, "changeit".toCharArray());
