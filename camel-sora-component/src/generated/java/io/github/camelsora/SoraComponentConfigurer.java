@@ -65,6 +65,10 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "fetchVideo": getOrCreateConfiguration(target).setFetchVideo(property(camelContext, boolean.class, value)); return true;
         case "forwardtrackedevents":
         case "forwardTrackedEvents": getOrCreateConfiguration(target).setForwardTrackedEvents(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "httpservercomponent":
         case "httpServerComponent": getOrCreateConfiguration(target).setHttpServerComponent(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
@@ -84,6 +88,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxPollDelay": getOrCreateConfiguration(target).setMaxPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxresponsebytes":
         case "maxResponseBytes": getOrCreateConfiguration(target).setMaxResponseBytes(property(camelContext, long.class, value)); return true;
+        case "maxspendperday":
+        case "maxSpendPerDay": target.setMaxSpendPerDay(property(camelContext, java.lang.Double.class, value)); return true;
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "order": getOrCreateConfiguration(target).setOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
@@ -92,6 +98,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
         case "polldelay":
         case "pollDelay": getOrCreateConfiguration(target).setPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "pricetable":
+        case "priceTable": getOrCreateConfiguration(target).setPriceTable(property(camelContext, java.lang.String.class, value)); return true;
         case "provider": getOrCreateConfiguration(target).setProvider(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
@@ -166,6 +174,10 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "fetchVideo": return boolean.class;
         case "forwardtrackedevents":
         case "forwardTrackedEvents": return boolean.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "httpservercomponent":
         case "httpServerComponent": return java.lang.String.class;
         case "idempotentrepository":
@@ -185,6 +197,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxPollDelay": return long.class;
         case "maxresponsebytes":
         case "maxResponseBytes": return long.class;
+        case "maxspendperday":
+        case "maxSpendPerDay": return java.lang.Double.class;
         case "model": return java.lang.String.class;
         case "order": return java.lang.String.class;
         case "outputdirectory":
@@ -193,6 +207,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "pageSize": return int.class;
         case "polldelay":
         case "pollDelay": return long.class;
+        case "pricetable":
+        case "priceTable": return java.lang.String.class;
         case "provider": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
@@ -268,6 +284,10 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "fetchVideo": return getOrCreateConfiguration(target).isFetchVideo();
         case "forwardtrackedevents":
         case "forwardTrackedEvents": return getOrCreateConfiguration(target).isForwardTrackedEvents();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "httpservercomponent":
         case "httpServerComponent": return getOrCreateConfiguration(target).getHttpServerComponent();
         case "idempotentrepository":
@@ -287,6 +307,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxPollDelay": return getOrCreateConfiguration(target).getMaxPollDelay();
         case "maxresponsebytes":
         case "maxResponseBytes": return getOrCreateConfiguration(target).getMaxResponseBytes();
+        case "maxspendperday":
+        case "maxSpendPerDay": return target.getMaxSpendPerDay();
         case "model": return getOrCreateConfiguration(target).getModel();
         case "order": return getOrCreateConfiguration(target).getOrder();
         case "outputdirectory":
@@ -295,6 +317,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "polldelay":
         case "pollDelay": return getOrCreateConfiguration(target).getPollDelay();
+        case "pricetable":
+        case "priceTable": return getOrCreateConfiguration(target).getPriceTable();
         case "provider": return getOrCreateConfiguration(target).getProvider();
         case "proxyhost":
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();

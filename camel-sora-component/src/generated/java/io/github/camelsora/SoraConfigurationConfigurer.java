@@ -78,6 +78,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "pageSize": target.setPageSize(property(camelContext, int.class, value)); return true;
         case "polldelay":
         case "pollDelay": target.setPollDelay(property(camelContext, long.class, value)); return true;
+        case "pricetable":
+        case "priceTable": target.setPriceTable(property(camelContext, java.lang.String.class, value)); return true;
         case "provider": target.setProvider(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
@@ -170,6 +172,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "pageSize": return int.class;
         case "polldelay":
         case "pollDelay": return long.class;
+        case "pricetable":
+        case "priceTable": return java.lang.String.class;
         case "provider": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
@@ -263,6 +267,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "pageSize": return target.getPageSize();
         case "polldelay":
         case "pollDelay": return target.getPollDelay();
+        case "pricetable":
+        case "priceTable": return target.getPriceTable();
         case "provider": return target.getProvider();
         case "proxyhost":
         case "proxyHost": return target.getProxyHost();

@@ -98,6 +98,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pollDelay": target.getConfiguration().setPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "pricetable":
+        case "priceTable": target.getConfiguration().setPriceTable(property(camelContext, java.lang.String.class, value)); return true;
         case "provider": target.getConfiguration().setProvider(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
@@ -227,6 +229,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pollDelay": return long.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "pricetable":
+        case "priceTable": return java.lang.String.class;
         case "provider": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
@@ -357,6 +361,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pollDelay": return target.getConfiguration().getPollDelay();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "pricetable":
+        case "priceTable": return target.getConfiguration().getPriceTable();
         case "provider": return target.getConfiguration().getProvider();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();

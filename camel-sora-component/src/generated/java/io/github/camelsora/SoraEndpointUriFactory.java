@@ -23,7 +23,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(70);
+        Set<String> props = new HashSet<>(71);
         props.add("accessToken");
         props.add("after");
         props.add("allowInsecureHttp");
@@ -67,6 +67,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("pageSize");
         props.add("pollDelay");
         props.add("pollStrategy");
+        props.add("priceTable");
         props.add("provider");
         props.add("proxyHost");
         props.add("proxyPassword");

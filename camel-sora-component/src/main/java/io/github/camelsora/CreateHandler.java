@@ -3,6 +3,7 @@ package io.github.camelsora;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.camelsora.api.InputReference;
 import io.github.camelsora.api.VideoRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -23,9 +24,11 @@ final class CreateHandler implements SoraOperationHandler {
         VideoRequest request = RequestReader.videoRequest(message, config, RequestReader.prompt(message));
         steps.validate(request);
         List<String> characters = RequestReader.characters(message, config);
-        return steps.resolveReference(RequestReader.inputReference(message, config, request.size()), request.size())
-                .thenCompose(reference -> steps.submitted(message,
-                        steps.client().create(request, reference, characters), "video"))
+        InputReference reference = RequestReader.inputReference(message, config, request.size());
+        // reserved last: a request refused above costs nothing
+        CostControl.Reservation cost = steps.reserveCost(message, request);
+        return steps.submitted(message, cost.releasedOnFailure(steps.resolveReference(reference, request.size())
+                        .thenCompose(resolved -> steps.client().create(request, resolved, characters))), "video")
                 .thenAccept(video -> {
                     JobSteps.videoHeaders(message, video);
                     message.setBody(video);

@@ -45,9 +45,9 @@ final class GenerateHandler implements SoraOperationHandler {
         InputReference reference = RequestReader.inputReference(message, config, request.size());
         List<String> variants = variants(config.getVariants());
         boolean deleteAfter = config.isDeleteAfterDownload();
-        return steps.resolveReference(reference, request.size())
-                .thenCompose(resolved -> steps.submitted(message, steps.client().create(request, resolved, characters),
-                        "video"))
+        CostControl.Reservation cost = steps.reserveCost(message, request);
+        return steps.submitted(message, cost.releasedOnFailure(steps.resolveReference(reference, request.size())
+                        .thenCompose(resolved -> steps.client().create(request, resolved, characters))), "video")
                 .thenCompose(created -> steps.awaitCompleted(message, created.id()))
                 .thenCompose(video -> {
                     LOG.info("Video {} completed; downloading", video.id());

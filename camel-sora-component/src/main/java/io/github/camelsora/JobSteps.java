@@ -1,6 +1,7 @@
 package io.github.camelsora;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import io.github.camelsora.api.VideoRequestValidator;
 import io.github.camelsora.api.VideoStatus;
 import io.github.camelsora.api.VideosClient;
 import io.github.camelsora.media.ImageFitter;
+import io.github.camelsora.job.JobMonitor;
 import io.github.camelsora.media.InvalidMediaException;
 import io.github.camelsora.media.Mp4Info;
 import io.github.camelsora.media.VideoFiles;
@@ -113,6 +115,20 @@ final class JobSteps {
                 .thenApplyAsync(fetched -> RequestReader.upload(fetched.body(), "reference", config(), size), workers());
     }
 
+    /**
+     * Estimates the request's cost (header CamelSoraEstimatedCost) and reserves it in the component's daily budget,
+     * before anything is sent; throws SoraBudgetExceededException when the budget would be exceeded.
+     */
+    CostControl.Reservation reserveCost(Message message, VideoRequest request) {
+        CostControl.Reservation cost = CostControl.reserve(request, endpoint.prices(), endpoint.getComponent().budget());
+        if (cost.estimatedCost() != null) {
+            message.setHeader(SoraConstants.ESTIMATED_COST, cost.estimatedCost());
+        } else {
+            message.removeHeader(SoraConstants.ESTIMATED_COST);
+        }
+        return cost;
+    }
+
     /** Records the new job's id and status on the message the moment the server answers. */
     CompletableFuture<Video> submitted(Message message, CompletableFuture<ApiResponse<Video>> submit, String what) {
         return submit.thenApply(created -> {
@@ -125,22 +141,38 @@ final class JobSteps {
             }
             message.setHeader(SoraConstants.VIDEO_ID, video.id());
             message.setHeader(SoraConstants.STATUS, video.status());
-            LOG.info("Submitted {} {} ({} {} {}s) [requestId={}]", what, video.id(), video.model(), video.size(),
-                    video.seconds(), created.requestId());
+            BigDecimal cost = message.getHeader(SoraConstants.ESTIMATED_COST, BigDecimal.class);
+            LOG.info("Submitted {} {} ({} {} {}s{}) [requestId={}]", what, video.id(), video.model(), video.size(),
+                    video.seconds(), cost == null ? "" : ", estimated $" + cost.toPlainString(), created.requestId());
+            endpoint.getComponent().monitor().submitted(video.id(), video.model(), cost);
             return video;
         });
     }
 
     /** Waits without a thread until the job is terminal, whatever the outcome. */
     CompletableFuture<Video> awaitTerminal(String videoId) {
+        return awaitTerminal(videoId, null);
+    }
+
+    /** The same, listing the job in the dev console (with its estimated cost, when known) while it is awaited. */
+    CompletableFuture<Video> awaitTerminal(String videoId, BigDecimal estimatedCost) {
         VideosClient client = client();
-        return endpoint.getComponent().tracker().await(videoId, client::retrieve, endpoint.completionPolicy(),
-                Duration.ofMillis(config().getTimeout()));
+        JobMonitor.TrackedJob job = endpoint.getComponent().monitor().waiting(videoId, null, null, null, estimatedCost);
+        return endpoint.getComponent().tracker().await(videoId, job.observe(client::retrieve), endpoint.completionPolicy(),
+                Duration.ofMillis(config().getTimeout()))
+                .whenComplete((video, error) -> {
+                    if (error != null) {
+                        job.failed(error);
+                    } else {
+                        job.finished(video);
+                    }
+                });
     }
 
     /** Waits until the job is terminal; anything but completed fails with the job's error. */
     CompletableFuture<Video> awaitCompleted(Message message, String videoId) {
-        return awaitTerminal(videoId).thenApply(video -> {
+        return awaitTerminal(videoId, message.getHeader(SoraConstants.ESTIMATED_COST, BigDecimal.class))
+                .thenApply(video -> {
             message.setHeader(SoraConstants.STATUS, video.status());
             if (video.videoStatus() != VideoStatus.COMPLETED) {
                 throw new SoraJobFailedException(video.id(), video.status(),
@@ -166,7 +198,9 @@ final class JobSteps {
         return client().downloadContent(videoId, "video", temporary)
                 .thenApplyAsync(download -> {
                     try {
-                        return new SavedVideo(videoId, target, VideoFiles.commitMp4(download.file(), target));
+                        SavedVideo saved = new SavedVideo(videoId, target, VideoFiles.commitMp4(download.file(), target));
+                        endpoint.getComponent().monitor().downloaded(download.bytes());
+                        return saved;
                     } catch (InvalidMediaException e) {
                         throw new SoraException("The content of video " + videoId + " is not a valid MP4 ("
                                                 + e.getMessage() + "); nothing was written to " + target, videoId);
@@ -194,7 +228,9 @@ final class JobSteps {
         return client().downloadContent(videoId, variant, temporary)
                 .thenApplyAsync(download -> {
                     try {
-                        return VideoFiles.commitImage(download.file(), directory, stem);
+                        VideoFiles.SavedImage saved = VideoFiles.commitImage(download.file(), directory, stem);
+                        endpoint.getComponent().monitor().downloaded(download.bytes());
+                        return saved;
                     } catch (InvalidMediaException e) {
                         throw new SoraException("The " + variant + " of video " + videoId + " is not a JPEG, PNG or"
                                                 + " WebP image (" + e.getMessage() + "); nothing was written", videoId);

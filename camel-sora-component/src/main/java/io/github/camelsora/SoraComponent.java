@@ -1,7 +1,9 @@
 package io.github.camelsora;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -14,14 +16,17 @@ import io.github.camelsora.api.ClientSettings;
 import io.github.camelsora.api.FetchPolicy;
 import io.github.camelsora.api.SafeFetcher;
 import io.github.camelsora.api.VideosClient;
+import io.github.camelsora.job.JobMetrics;
+import io.github.camelsora.job.JobMonitor;
 import io.github.camelsora.job.JobTracker;
+import io.github.camelsora.job.SpendingBudget;
 import javax.net.ssl.SSLContext;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.URISupport;
 
@@ -31,7 +36,7 @@ import org.apache.camel.util.URISupport;
  * its I/O threads and connection pool) per server and key.
  */
 @Component("sora")
-public class SoraComponent extends DefaultComponent {
+public class SoraComponent extends HealthCheckComponent {
 
     @Metadata
     private SoraConfiguration configuration = new SoraConfiguration();
@@ -39,6 +44,15 @@ public class SoraComponent extends DefaultComponent {
               description = "Threads on which routes continue after a job finishes (downloads are checked and"
                             + " moved there too). Jobs in flight hold no thread.")
     private int workerPoolSize = 4;
+    @Metadata(label = "cost",
+              description = "The most the jobs submitted in one UTC day may cost, in US dollars, estimated from the"
+                            + " price table. A job that would go past it is refused with"
+                            + " SoraBudgetExceededException before anything is sent; jobs already submitted go on."
+                            + " Not set: no limit.")
+    private Double maxSpendPerDay;
+
+    private volatile JobMonitor monitor = new JobMonitor(JobMetrics.NONE, Clock.systemUTC());
+    private SpendingBudget budget;
 
     private final Map<ClientSettings, VideosClient> clients = new ConcurrentHashMap<>();
     private final Map<FetchPolicy, SafeFetcher> fetchers = new ConcurrentHashMap<>();
@@ -71,6 +85,12 @@ public class SoraComponent extends DefaultComponent {
         timer = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "SoraJobTimer");
         workers = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "SoraWorker", workerPoolSize);
         tracker = new JobTracker(timer);
+        budget = new SpendingBudget(maxSpendPerDay == null ? null : BigDecimal.valueOf(maxSpendPerDay),
+                Clock.systemUTC());
+        JobMonitor[] self = new JobMonitor[1];
+        JobMetrics metrics = MeterRegistryLookup.metrics(getCamelContext(), () -> self[0] == null ? 0 : self[0].inFlightIds().size());
+        self[0] = new JobMonitor(metrics, Clock.systemUTC());
+        monitor = self[0];
     }
 
     @Override
@@ -135,6 +155,15 @@ public class SoraComponent extends DefaultComponent {
         return webhookConsumers.get() > 0;
     }
 
+    /** The jobs in flight, their metrics and log lines. */
+    public JobMonitor monitor() {
+        return monitor;
+    }
+
+    SpendingBudget budget() {
+        return budget;
+    }
+
     /**
      * Where routes continue after a job. Once the pool is shut down (the context is stopping), the continuation
      * runs on the calling thread instead: an exchange must never be left without its callback.
@@ -168,5 +197,18 @@ public class SoraComponent extends DefaultComponent {
      */
     public void setWorkerPoolSize(int workerPoolSize) {
         this.workerPoolSize = workerPoolSize;
+    }
+
+    public Double getMaxSpendPerDay() {
+        return maxSpendPerDay;
+    }
+
+    /**
+     * The most the jobs submitted in one UTC day may cost, in US dollars, estimated from the price table. A job that
+     * would go past it is refused with SoraBudgetExceededException before anything is sent; jobs already submitted
+     * go on. Not set: no limit.
+     */
+    public void setMaxSpendPerDay(Double maxSpendPerDay) {
+        this.maxSpendPerDay = maxSpendPerDay;
     }
 }

@@ -113,6 +113,8 @@ public class SoraConfiguration implements Cloneable {
     private IdempotentRepository idempotentRepository;
     @UriParam(label = "consumer", defaultValue = "100")
     private int pageSize = 100;
+    @UriParam(label = "cost")
+    private String priceTable;
 
     public String getApiKey() {
         return apiKey;
@@ -178,7 +180,7 @@ public class SoraConfiguration implements Cloneable {
     }
 
     /**
-     * The directory the videos are downloaded to, as {@code <videoId>.mp4}; created if missing. Defaults to
+     * The directory the videos are downloaded to, as videoId.mp4 (the job's id); created if missing. Defaults to
      * {@code camel-sora} under the system temporary directory.
      */
     public void setOutputDirectory(String outputDirectory) {
@@ -657,6 +659,20 @@ public class SoraConfiguration implements Cloneable {
     /** How many jobs sora:videos asks for per list request (1..100); it follows pages until the last. */
     public void setPageSize(int pageSize) {
         this.pageSize = pageSize;
+    }
+
+    public String getPriceTable() {
+        return priceTable;
+    }
+
+    /**
+     * Prices in US dollars per second of video that replace or extend the built-in Sora 2 list prices, written
+     * model=usdPerSecond or model:WIDTHxHEIGHT=usdPerSecond separated by commas, e.g.
+     * sora-2-pro:1280x720=0.25,veo-3=0.40,default=0.20 (default: any other model). They give the
+     * CamelSoraEstimatedCost header and feed the component's maxSpendPerDay budget.
+     */
+    public void setPriceTable(String priceTable) {
+        this.priceTable = priceTable;
     }
 
     public SoraConfiguration copy() {

@@ -76,6 +76,10 @@ public final class SoraConstants {
     @Metadata(description = "The webhook-id of the delivery, the key redeliveries are recognised by.",
               javaType = "String")
     public static final String WEBHOOK_ID = "CamelSoraWebhookId";
+    @Metadata(description = "The estimated cost of the job in US dollars, from the price table (the priceTable"
+                            + " option); absent when the table has no price for the model and size.",
+              javaType = "java.math.BigDecimal")
+    public static final String ESTIMATED_COST = "CamelSoraEstimatedCost";
     @Metadata(description = "The name of the downloaded file (the video id plus .mp4), for the next file-like endpoint.",
               javaType = "String")
     public static final String FILE_NAME = org.apache.camel.Exchange.FILE_NAME;

@@ -13,6 +13,7 @@ import io.github.camelsora.api.Video;
 import io.github.camelsora.api.VideosClient;
 import io.github.camelsora.job.PollPolicy;
 import io.github.camelsora.webhook.SoraWebhookConsumer;
+import io.github.camelsora.job.PriceTable;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Message;
@@ -38,6 +39,8 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
 
     @UriParam
     private SoraConfiguration configuration;
+
+    private PriceTable prices;
 
     public SoraEndpoint(String uri, SoraComponent component, SoraConfiguration configuration) {
         super(uri, component);
@@ -67,6 +70,12 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
         };
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /** The price table: the Sora 2 list prices with the endpoint's priceTable overrides. */
+    PriceTable prices() {
+        PriceTable table = prices;
+        return table != null ? table : PriceTable.withOverrides(configuration.getPriceTable());
     }
 
     /** The shared HTTP client for this endpoint's server and key. */
@@ -102,6 +111,8 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
     protected void doInit() throws Exception {
         super.doInit();
         clientSettings(); // fail at startup, not on the first message, for a base URL that would leak the key
+        // a mistake in the price table fails the route at start, not the first paid job
+        prices = PriceTable.withOverrides(configuration.getPriceTable());
     }
 
     /** The provider profile named by the {@code provider} option. */

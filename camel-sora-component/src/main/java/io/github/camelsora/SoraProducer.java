@@ -11,6 +11,8 @@ import io.github.camelsora.api.ServerText;
 import io.github.camelsora.api.SoraValidationException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
@@ -21,6 +23,8 @@ import org.apache.camel.support.DefaultAsyncProducer;
 public class SoraProducer extends DefaultAsyncProducer {
 
     private final Map<SoraOperation, SoraOperationHandler> handlers = new EnumMap<>(SoraOperation.class);
+    private WritableHealthCheckRepository healthCheckRepository;
+    private SoraProducerHealthCheck healthCheck;
 
     public SoraProducer(SoraEndpoint endpoint) {
         super(endpoint);
@@ -44,11 +48,32 @@ public class SoraProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         getEndpoint().checkUsable();
         super.doStart();
+        registerHealthCheck();
     }
 
     @Override
     public SoraEndpoint getEndpoint() {
         return (SoraEndpoint) super.getEndpoint();
+    }
+
+    /** Registers the readiness check (producer health checks are off unless camel.health.producersEnabled). */
+    private void registerHealthCheck() {
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
+                "producers", WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            healthCheck = new SoraProducerHealthCheck(getEndpoint(), getEndpoint().getId());
+            healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     @Override

@@ -1,0 +1,31 @@
+package io.github.camelsora.job;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+/** Where job events are counted. Every method does nothing by default, which is what runs without a registry. */
+public interface JobMetrics {
+
+    JobMetrics NONE = new JobMetrics() {
+    };
+
+    /** A job was created; {@code estimatedCost} in US dollars, {@code null} when unknown. */
+    default void submitted(String model, BigDecimal estimatedCost) {
+    }
+
+    /** A wait ended with status {@code completed}, {@code renderTime} after the job was created. */
+    default void completed(String model, Duration renderTime) {
+    }
+
+    /** A wait ended otherwise: the job failed on the server, or the wait timed out or was stopped. */
+    default void failed(String model, String reason) {
+    }
+
+    /** One status request was sent. */
+    default void statusRequested() {
+    }
+
+    /** Bytes of media were downloaded completely. */
+    default void downloaded(long bytes) {
+    }
+}

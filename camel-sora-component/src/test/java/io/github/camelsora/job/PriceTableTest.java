@@ -1,0 +1,60 @@
+package io.github.camelsora.job;
+
+import java.math.BigDecimal;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PriceTableTest {
+
+    private final PriceTable defaults = PriceTable.SORA_2_DEFAULTS;
+
+    @Test
+    void listPricesOfTheSora2Family() {
+        assertThat(defaults.estimate("sora-2", "1280x720", "4")).isEqualByComparingTo("0.40");
+        assertThat(defaults.estimate("sora-2", "720x1280", "12")).isEqualByComparingTo("1.20");
+        assertThat(defaults.estimate("sora-2-pro", "1280x720", "8")).isEqualByComparingTo("2.40");
+        assertThat(defaults.estimate("sora-2-pro", "720x1280", "12")).isEqualByComparingTo("3.60");
+        assertThat(defaults.estimate("sora-2-pro", "1792x1024", "12")).isEqualByComparingTo("6.00");
+        assertThat(defaults.estimate("sora-2-pro", "1024x1792", "4")).isEqualByComparingTo("2.00");
+    }
+
+    @Test
+    void datedSnapshotsCostWhatTheirFamilyCosts() {
+        assertThat(defaults.estimate("sora-2-pro-2025-10-06", "1024x1792", "4")).isEqualByComparingTo("2.00");
+        assertThat(defaults.estimate("sora-2-2025-12-08", "720x1280", "8")).isEqualByComparingTo("0.80");
+    }
+
+    @Test
+    void unknownModelsAndSizesHaveNoPriceUntilConfigured() {
+        assertThat(defaults.estimate("veo-3", "1280x720", "8")).isNull();
+        assertThat(defaults.estimate("sora-2-pro", "640x480", "8")).isNull();
+        assertThat(defaults.estimate("sora-2", "1280x720", "eight")).isNull();
+
+        PriceTable table = PriceTable.withOverrides("veo-3=0.40, sora-2-pro:640x480=0.2,default=0.05");
+        assertThat(table.estimate("veo-3", "1280x720", "8")).isEqualByComparingTo("3.20");
+        assertThat(table.estimate("sora-2-pro", "640x480", "10")).isEqualByComparingTo("2");
+        assertThat(table.estimate("wan-2.1", "832x480", "4")).isEqualByComparingTo("0.20");
+        // overrides keep the defaults they do not replace
+        assertThat(table.estimate("sora-2", "1280x720", "4")).isEqualByComparingTo("0.40");
+    }
+
+    @Test
+    void overridesReplaceDefaults() {
+        PriceTable table = PriceTable.withOverrides("sora-2-pro:1280x720=0.25,sora-2=0");
+        assertThat(table.perSecond("sora-2-pro", "1280x720")).isEqualByComparingTo(new BigDecimal("0.25"));
+        assertThat(table.estimate("sora-2", "1280x720", "20")).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aMalformedEntryIsNamed() {
+        assertThatThrownBy(() -> PriceTable.withOverrides("sora-2=cheap"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'sora-2=cheap'");
+        assertThatThrownBy(() -> PriceTable.withOverrides("sora-2"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("usdPerSecond");
+        assertThatThrownBy(() -> PriceTable.withOverrides("sora-2=-1"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

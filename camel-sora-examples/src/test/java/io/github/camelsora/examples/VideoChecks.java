@@ -1,0 +1,25 @@
+package io.github.camelsora.examples;
+
+import java.nio.file.Path;
+
+import io.github.camelsora.media.Mp4Info;
+import io.github.camelsora.media.Mp4Inspector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** What every example's test asks of a video fetched back from its sink. */
+final class VideoChecks {
+
+    private VideoChecks() {
+    }
+
+    static void assertValidMp4(Path file, int width, int height, double seconds) throws Exception {
+        assertThat(file).isRegularFile();
+        Mp4Info info = Mp4Inspector.inspect(file);
+        assertThat(info.videoCodec()).isEqualTo("avc1");
+        assertThat(info.width()).isEqualTo(width);
+        assertThat(info.height()).isEqualTo(height);
+        assertThat(info.durationSeconds()).isCloseTo(seconds, within(0.5));
+    }
+}

@@ -1,0 +1,782 @@
+package io.github.camelsora.springboot;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code camel.component.sora.*}: defaults for every {@code sora:} endpoint, one property per component option
+ * (descriptions from the component's catalog, sora.json). Unset properties keep the component's own defaults.
+ * {@code StarterMetadataMatchesComponentTest} fails when the component gains an option this class lacks.
+ */
+@ConfigurationProperties(prefix = "camel.component.sora")
+public class SoraComponentConfiguration {
+
+    /** Whether to auto-configure the sora component. Default: true. */
+    private boolean enabled = true;
+    /**
+     * Allow calls to an endpoint its provider has retired (OpenAI's own, since 2026-09-24). Off by default: the
+     * route then fails at start with an exception naming the alternatives. Default: false.
+     */
+    private Boolean allowRetiredEndpoint;
+    /**
+     * The base URL of a server speaking the /v1/videos protocol, up to and including the version segment, e.g.
+     * https://my-gateway.example.com/v1. Defaults to the provider's (none for azure and custom, which need it).
+     * OpenAI's own endpoint was shut down on 2026-09-24: point this at a gateway or server that still speaks the
+     * protocol (Azure OpenAI, LiteLLM, CometAPI, SGLang, the simulator).
+     */
+    private String baseUrl;
+    /**
+     * The model to render with, e.g. sora-2 or sora-2-pro. Known models have their sizes and durations checked
+     * before anything is sent; other names are passed through as they are. Default: sora-2.
+     */
+    private String model;
+    /**
+     * The kind of server: openai, azure, cometapi, litellm, sglang or custom. Decides the default base URL, how the
+     * key is sent (azure: api-key header), which operations exist and which models, sizes and seconds are checked.
+     * One of: openai, azure, cometapi, litellm, sglang, custom. Default: openai.
+     */
+    private String provider;
+    /**
+     * The clip length in seconds, e.g. 4, 8, 12, 16 or 20 for the Sora 2 models (sent as a string, as required).
+     * Default: 4.
+     */
+    private String seconds;
+    /**
+     * The frame size WIDTHxHEIGHT: 720x1280 or 1280x720 for sora-2; sora-2-pro adds 1024x1792, 1792x1024, 1920x1080
+     * and 1080x1920. Default: 720x1280.
+     */
+    private String size;
+    /**
+     * Check requests against the provider's capability table before sending: known models strictly (sizes, seconds),
+     * unknown models pass through with a warning, missing operations are refused. Off: everything is sent as given
+     * and the server decides. Default: true.
+     */
+    private Boolean validateRequests;
+    /**
+     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
+     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed
+     * as a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party
+     * component allows Camel to be alerted if an exception was thrown. Some components handle this internally only,
+     * and therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to
+     * hook into the 3rd party component and make this possible for future releases. By default the consumer will use
+     * the org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level
+     * and ignored. Default: false.
+     */
+    private Boolean bridgeErrorHandler;
+    /**
+     * Whether the consumers download the MP4 of a completed job to outputDirectory and make the file the body
+     * (CamelFileName set to videoId.mp4); failed jobs keep the job as body. Default: false.
+     */
+    private Boolean download;
+    /**
+     * Whether sora:webhook fetches the job an event is about (GET /videos/{id}) and makes it the body; false: the
+     * body is the event JSON as received, and no request is made. Default: true.
+     */
+    private Boolean fetchVideo;
+    /**
+     * Whether an event that completed a sora:generate exchange waiting in this Camel context also runs the
+     * sora:webhook route. By default it does not: that exchange already carries the video. Default: false.
+     */
+    private Boolean forwardTrackedEvents;
+    /**
+     * How many jobs sora:videos asks for per list request (1..100); it follows pages until the last. Default: 100.
+     */
+    private Integer pageSize;
+    /**
+     * The HTTP path sora:webhook serves (POST), on the platform-http server of the runtime. Default: /sora/webhook.
+     */
+    private String webhookPath;
+    /**
+     * The component that serves sora:webhook, a RestConsumerFactory such as platform-http. By default the one of the
+     * rest configuration, else platform-http, else the only one in the Camel context.
+     */
+    private String httpServerComponent;
+    /**
+     * Remembers what the consumers delivered: webhook-ids for sora:webhook (a redelivered event runs the route
+     * once), video ids for sora:videos (each finished job is emitted once). By default an in-memory repository of
+     * 1000 entries per consumer; use a persistent or shared one (JDBC, Redis, Infinispan...) to survive restarts or
+     * to share across nodes. Set as a reference to a bean of type IdempotentRepository, e.g. #myBean.
+     */
+    private String idempotentRepository;
+    /**
+     * List: start after this video id.
+     */
+    private String after;
+    /**
+     * List: follow has_more and answer every video, not just one page. Default: false.
+     */
+    private Boolean autoPaginate;
+    /**
+     * The name of the character createCharacter creates (1..80 characters).
+     */
+    private String characterName;
+    /**
+     * Character ids (comma-separated, at most 2) to use in create/generate. The id alone is not enough: put each
+     * character's name in the prompt yourself.
+     */
+    private String characters;
+    /**
+     * How generate learns that a job finished: poll (status requests on an adaptive schedule), webhook (the job's
+     * event, received by a sora:webhook consumer in the same Camel context, completes it with no status request; a
+     * status request every safetyPollDelay covers a lost event), or auto (webhook while a sora:webhook consumer runs
+     * in the Camel context, else poll). One of: poll, webhook, auto. Default: auto.
+     */
+    private String completion;
+    /**
+     * Delete the video on the server once generate has saved everything. A failed delete is logged and reported in
+     * header CamelSoraDeleted, never failing the exchange (the files are safe). Default: false.
+     */
+    private Boolean deleteAfterDownload;
+    /**
+     * The reference image of generate/create: a file path (uploaded as multipart), a file id (file-...) or an https
+     * image URL (both sent in the JSON object form). Header CamelSoraInputReference overrides it.
+     */
+    private String inputReference;
+    /**
+     * What to do with a reference image whose size is not the video's: reject (the default: a clear error before
+     * anything is billed), crop (scale to cover, cut evenly) or pad (scale to fit, black bars). Only uploaded images
+     * can be checked and fitted. One of: reject, crop, pad. Default: reject.
+     */
+    private String inputReferenceFit;
+    /**
+     * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
+     * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
+     * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
+     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed
+     * then creating and starting the producer may take a little time and prolong the total processing time of the
+     * processing. Default: false.
+     */
+    private Boolean lazyStartProducer;
+    /**
+     * List: the page size, 1..100 (server default 20).
+     */
+    private Integer limit;
+    /**
+     * List: asc or desc by creation time (server default desc). One of: asc, desc.
+     */
+    private String order;
+    /**
+     * The directory the videos are downloaded to, as videoId.mp4 (the job's id); created if missing. Defaults to
+     * camel-sora under the system temporary directory.
+     */
+    private String outputDirectory;
+    /**
+     * The delay before the first status request, and the shortest delay between two. Later delays follow the job's
+     * reported progress (aiming at its estimated completion) and the server's openai-poll-after-ms hint, up to
+     * maxPollDelay. Default: 5s.
+     */
+    private Duration pollDelay;
+    /**
+     * With webhook completion, the delay between two status requests of a job whose event has not arrived: a safety
+     * net for a lost or undeliverable event, so keep it long (jobs usually finish before the first one). Default:
+     * 5m.
+     */
+    private Duration safetyPollDelay;
+    /**
+     * How long to wait for a job, from its creation to a terminal status. When it passes, the exchange fails with
+     * SoraTimeoutException carrying the video id; the job is never re-submitted. Default: 30m.
+     */
+    private Duration timeout;
+    /**
+     * What download fetches: video (MP4), thumbnail (WebP) or spritesheet (JPEG). One of: video, thumbnail,
+     * spritesheet. Default: video.
+     */
+    private String variant;
+    /**
+     * Extra assets generate fetches after the video: thumbnail and/or spritesheet, comma-separated. Their files are
+     * in header CamelSoraVariantFiles.
+     */
+    private String variants;
+    /**
+     * The longest a whole download may take, however steadily the bytes arrive (requestTimeout only bounds the
+     * silence between them). When it passes, the download fails and leaves no file behind. Default: 30m.
+     */
+    private Duration downloadTimeout;
+    /**
+     * The largest video (or other media) download accepted, in bytes. A larger body fails the exchange with
+     * SoraApiException (code response_too_large) and leaves no file behind. The default, 4 GiB, is far above any
+     * clip. Default: 4294967296.
+     */
+    private Long maxDownloadBytes;
+    /**
+     * The longest delay between two status requests of one job. Default: 30s.
+     */
+    private Duration maxPollDelay;
+    /**
+     * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
+     * autowired) by looking up in the registry to find if there is a single instance of matching type, which then
+     * gets configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
+     * factories, AWS Clients, etc. Default: true.
+     */
+    private Boolean autowiredEnabled;
+    /**
+     * The TCP connect timeout of every request. Default: 30s.
+     */
+    private Duration connectTimeout;
+    /**
+     * Connections to the server, per base URL and key; requests beyond it wait in the pool without holding a thread.
+     * Default: 20.
+     */
+    private Integer maxConnections;
+    /**
+     * The largest JSON or error response accepted, in bytes; larger ones fail before they are parsed. Default:
+     * 8388608.
+     */
+    private Long maxResponseBytes;
+    /**
+     * The longest silence allowed while waiting for a response or reading its body. Default: 1m.
+     */
+    private Duration requestTimeout;
+    /**
+     * Threads on which routes continue after a job finishes (downloads are checked and moved there too). Jobs in
+     * flight hold no thread. Default: 4.
+     */
+    private Integer workerPoolSize;
+    /**
+     * The most the jobs submitted in one UTC day may cost, in US dollars, estimated from the price table. A job that
+     * would go past it is refused with SoraBudgetExceededException before anything is sent; jobs already submitted
+     * go on. Not set: no limit.
+     */
+    private Double maxSpendPerDay;
+    /**
+     * Prices in US dollars per second of video that replace or extend the built-in Sora 2 list prices, written
+     * model=usdPerSecond or model:WIDTHxHEIGHT=usdPerSecond separated by commas, e.g.
+     * sora-2-pro:1280x720=0.25,veo-3=0.40,default=0.20 (default: any other model). They give the
+     * CamelSoraEstimatedCost header and feed the component's maxSpendPerDay budget.
+     */
+    private String priceTable;
+    /**
+     * Used for enabling or disabling all consumer based health checks from this component Default: true.
+     */
+    private Boolean healthCheckConsumerEnabled;
+    /**
+     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by
+     * default disabled all producer based health-checks. You can turn on producer checks globally by setting
+     * camel.health.producersEnabled=true. Default: true.
+     */
+    private Boolean healthCheckProducerEnabled;
+    /**
+     * An HTTP forward proxy to reach the server through (https is tunnelled with CONNECT).
+     */
+    private String proxyHost;
+    /**
+     * The proxy's port.
+     */
+    private Integer proxyPort;
+    /**
+     * An OAuth access token (e.g. Microsoft Entra ID for Azure), sent as Authorization: Bearer instead of the API
+     * key. Never logged.
+     */
+    private String accessToken;
+    /**
+     * Allow a plain http:// baseUrl to a host other than loopback. Off by default: over http the API key travels in
+     * clear text. Loopback hosts (a local simulator or sidecar) are always allowed. Default: false.
+     */
+    private Boolean allowInsecureHttp;
+    /**
+     * Let the component fetch a reference image URL (to fit it, with inputReferenceFit crop or pad) from a loopback,
+     * private or link-local address. Off by default: a URL from a message must not reach internal services (SSRF).
+     * Such fetches are https only, at most 20 MiB, within 30 s, and trust the sslContextParameters. Default: false.
+     */
+    private Boolean allowInternalImageUrls;
+    /**
+     * The API key, sent as a bearer token. Never logged; use a property placeholder such as {{env:SORA_API_KEY}}
+     * rather than writing it into a route.
+     */
+    private String apiKey;
+    /**
+     * The password for the proxy's Basic authentication.
+     */
+    private String proxyPassword;
+    /**
+     * The user for the proxy's Basic authentication.
+     */
+    private String proxyUsername;
+    /**
+     * TLS settings (trust store, key store, protocols) for the connection to the server, e.g. to trust a gateway's
+     * private certificate authority. Without it the JDK's default trust applies. Set as a reference to a bean of
+     * type SSLContextParameters, e.g. #myBean.
+     */
+    private String sslContextParameters;
+    /**
+     * The largest webhook request body accepted, in bytes; larger ones get 413 and never reach the route. Default:
+     * 65536.
+     */
+    private Integer webhookMaxPayloadSize;
+    /**
+     * The signing secret of the webhook (whsec_ followed by base64, or plain text), required by sora:webhook. Every
+     * request must carry a valid Standard Webhooks signature made with it. Never logged; use a placeholder such as
+     * {{env:SORA_WEBHOOK_SECRET}}.
+     */
+    private String webhookSecret;
+    /**
+     * How far the webhook-timestamp of a request may be from now, in either direction; older or newer requests are
+     * rejected (a bound on replays). Default: 5m.
+     */
+    private Duration webhookTolerance;
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public Boolean getAllowRetiredEndpoint() {
+        return allowRetiredEndpoint;
+    }
+
+    public void setAllowRetiredEndpoint(Boolean allowRetiredEndpoint) {
+        this.allowRetiredEndpoint = allowRetiredEndpoint;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    public void setModel(String model) {
+        this.model = model;
+    }
+
+    public String getProvider() {
+        return provider;
+    }
+
+    public void setProvider(String provider) {
+        this.provider = provider;
+    }
+
+    public String getSeconds() {
+        return seconds;
+    }
+
+    public void setSeconds(String seconds) {
+        this.seconds = seconds;
+    }
+
+    public String getSize() {
+        return size;
+    }
+
+    public void setSize(String size) {
+        this.size = size;
+    }
+
+    public Boolean getValidateRequests() {
+        return validateRequests;
+    }
+
+    public void setValidateRequests(Boolean validateRequests) {
+        this.validateRequests = validateRequests;
+    }
+
+    public Boolean getBridgeErrorHandler() {
+        return bridgeErrorHandler;
+    }
+
+    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
+        this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
+    public Boolean getDownload() {
+        return download;
+    }
+
+    public void setDownload(Boolean download) {
+        this.download = download;
+    }
+
+    public Boolean getFetchVideo() {
+        return fetchVideo;
+    }
+
+    public void setFetchVideo(Boolean fetchVideo) {
+        this.fetchVideo = fetchVideo;
+    }
+
+    public Boolean getForwardTrackedEvents() {
+        return forwardTrackedEvents;
+    }
+
+    public void setForwardTrackedEvents(Boolean forwardTrackedEvents) {
+        this.forwardTrackedEvents = forwardTrackedEvents;
+    }
+
+    public Integer getPageSize() {
+        return pageSize;
+    }
+
+    public void setPageSize(Integer pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public String getWebhookPath() {
+        return webhookPath;
+    }
+
+    public void setWebhookPath(String webhookPath) {
+        this.webhookPath = webhookPath;
+    }
+
+    public String getHttpServerComponent() {
+        return httpServerComponent;
+    }
+
+    public void setHttpServerComponent(String httpServerComponent) {
+        this.httpServerComponent = httpServerComponent;
+    }
+
+    public String getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(String idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public String getAfter() {
+        return after;
+    }
+
+    public void setAfter(String after) {
+        this.after = after;
+    }
+
+    public Boolean getAutoPaginate() {
+        return autoPaginate;
+    }
+
+    public void setAutoPaginate(Boolean autoPaginate) {
+        this.autoPaginate = autoPaginate;
+    }
+
+    public String getCharacterName() {
+        return characterName;
+    }
+
+    public void setCharacterName(String characterName) {
+        this.characterName = characterName;
+    }
+
+    public String getCharacters() {
+        return characters;
+    }
+
+    public void setCharacters(String characters) {
+        this.characters = characters;
+    }
+
+    public String getCompletion() {
+        return completion;
+    }
+
+    public void setCompletion(String completion) {
+        this.completion = completion;
+    }
+
+    public Boolean getDeleteAfterDownload() {
+        return deleteAfterDownload;
+    }
+
+    public void setDeleteAfterDownload(Boolean deleteAfterDownload) {
+        this.deleteAfterDownload = deleteAfterDownload;
+    }
+
+    public String getInputReference() {
+        return inputReference;
+    }
+
+    public void setInputReference(String inputReference) {
+        this.inputReference = inputReference;
+    }
+
+    public String getInputReferenceFit() {
+        return inputReferenceFit;
+    }
+
+    public void setInputReferenceFit(String inputReferenceFit) {
+        this.inputReferenceFit = inputReferenceFit;
+    }
+
+    public Boolean getLazyStartProducer() {
+        return lazyStartProducer;
+    }
+
+    public void setLazyStartProducer(Boolean lazyStartProducer) {
+        this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public Integer getLimit() {
+        return limit;
+    }
+
+    public void setLimit(Integer limit) {
+        this.limit = limit;
+    }
+
+    public String getOrder() {
+        return order;
+    }
+
+    public void setOrder(String order) {
+        this.order = order;
+    }
+
+    public String getOutputDirectory() {
+        return outputDirectory;
+    }
+
+    public void setOutputDirectory(String outputDirectory) {
+        this.outputDirectory = outputDirectory;
+    }
+
+    public Duration getPollDelay() {
+        return pollDelay;
+    }
+
+    public void setPollDelay(Duration pollDelay) {
+        this.pollDelay = pollDelay;
+    }
+
+    public Duration getSafetyPollDelay() {
+        return safetyPollDelay;
+    }
+
+    public void setSafetyPollDelay(Duration safetyPollDelay) {
+        this.safetyPollDelay = safetyPollDelay;
+    }
+
+    public Duration getTimeout() {
+        return timeout;
+    }
+
+    public void setTimeout(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    public String getVariant() {
+        return variant;
+    }
+
+    public void setVariant(String variant) {
+        this.variant = variant;
+    }
+
+    public String getVariants() {
+        return variants;
+    }
+
+    public void setVariants(String variants) {
+        this.variants = variants;
+    }
+
+    public Duration getDownloadTimeout() {
+        return downloadTimeout;
+    }
+
+    public void setDownloadTimeout(Duration downloadTimeout) {
+        this.downloadTimeout = downloadTimeout;
+    }
+
+    public Long getMaxDownloadBytes() {
+        return maxDownloadBytes;
+    }
+
+    public void setMaxDownloadBytes(Long maxDownloadBytes) {
+        this.maxDownloadBytes = maxDownloadBytes;
+    }
+
+    public Duration getMaxPollDelay() {
+        return maxPollDelay;
+    }
+
+    public void setMaxPollDelay(Duration maxPollDelay) {
+        this.maxPollDelay = maxPollDelay;
+    }
+
+    public Boolean getAutowiredEnabled() {
+        return autowiredEnabled;
+    }
+
+    public void setAutowiredEnabled(Boolean autowiredEnabled) {
+        this.autowiredEnabled = autowiredEnabled;
+    }
+
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Integer getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(Integer maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public Long getMaxResponseBytes() {
+        return maxResponseBytes;
+    }
+
+    public void setMaxResponseBytes(Long maxResponseBytes) {
+        this.maxResponseBytes = maxResponseBytes;
+    }
+
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public Integer getWorkerPoolSize() {
+        return workerPoolSize;
+    }
+
+    public void setWorkerPoolSize(Integer workerPoolSize) {
+        this.workerPoolSize = workerPoolSize;
+    }
+
+    public Double getMaxSpendPerDay() {
+        return maxSpendPerDay;
+    }
+
+    public void setMaxSpendPerDay(Double maxSpendPerDay) {
+        this.maxSpendPerDay = maxSpendPerDay;
+    }
+
+    public String getPriceTable() {
+        return priceTable;
+    }
+
+    public void setPriceTable(String priceTable) {
+        this.priceTable = priceTable;
+    }
+
+    public Boolean getHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public Boolean getHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getAccessToken() {
+        return accessToken;
+    }
+
+    public void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
+    }
+
+    public Boolean getAllowInsecureHttp() {
+        return allowInsecureHttp;
+    }
+
+    public void setAllowInsecureHttp(Boolean allowInsecureHttp) {
+        this.allowInsecureHttp = allowInsecureHttp;
+    }
+
+    public Boolean getAllowInternalImageUrls() {
+        return allowInternalImageUrls;
+    }
+
+    public void setAllowInternalImageUrls(Boolean allowInternalImageUrls) {
+        this.allowInternalImageUrls = allowInternalImageUrls;
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(String sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public Integer getWebhookMaxPayloadSize() {
+        return webhookMaxPayloadSize;
+    }
+
+    public void setWebhookMaxPayloadSize(Integer webhookMaxPayloadSize) {
+        this.webhookMaxPayloadSize = webhookMaxPayloadSize;
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
+    }
+
+    public Duration getWebhookTolerance() {
+        return webhookTolerance;
+    }
+
+    public void setWebhookTolerance(Duration webhookTolerance) {
+        this.webhookTolerance = webhookTolerance;
+    }
+}
