@@ -71,25 +71,39 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "httpservercomponent":
         case "httpServerComponent": getOrCreateConfiguration(target).setHttpServerComponent(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotencykey":
+        case "idempotencyKey": getOrCreateConfiguration(target).setIdempotencyKey(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "inputreference":
         case "inputReference": getOrCreateConfiguration(target).setInputReference(property(camelContext, java.lang.String.class, value)); return true;
         case "inputreferencefit":
         case "inputReferenceFit": getOrCreateConfiguration(target).setInputReferenceFit(property(camelContext, java.lang.String.class, value)); return true;
+        case "jobstore":
+        case "jobStore": getOrCreateConfiguration(target).setJobStore(property(camelContext, io.github.camelsora.job.JobStore.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxconcurrentjobs":
+        case "maxConcurrentJobs": getOrCreateConfiguration(target).setMaxConcurrentJobs(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxdownloadbytes":
         case "maxDownloadBytes": getOrCreateConfiguration(target).setMaxDownloadBytes(property(camelContext, long.class, value)); return true;
         case "maxpolldelay":
         case "maxPollDelay": getOrCreateConfiguration(target).setMaxPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxrequestsperminute":
+        case "maxRequestsPerMinute": getOrCreateConfiguration(target).setMaxRequestsPerMinute(property(camelContext, int.class, value)); return true;
         case "maxresponsebytes":
         case "maxResponseBytes": getOrCreateConfiguration(target).setMaxResponseBytes(property(camelContext, long.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxretrydelay":
+        case "maxRetryDelay": getOrCreateConfiguration(target).setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxspendperday":
         case "maxSpendPerDay": target.setMaxSpendPerDay(property(camelContext, java.lang.Double.class, value)); return true;
+        case "maxwaitingjobs":
+        case "maxWaitingJobs": getOrCreateConfiguration(target).setMaxWaitingJobs(property(camelContext, int.class, value)); return true;
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "order": getOrCreateConfiguration(target).setOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
@@ -109,8 +123,12 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "quotaafterratelimits":
+        case "quotaAfterRateLimits": getOrCreateConfiguration(target).setQuotaAfterRateLimits(property(camelContext, int.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrydelay":
+        case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "safetypolldelay":
         case "safetyPollDelay": getOrCreateConfiguration(target).setSafetyPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "seconds": getOrCreateConfiguration(target).setSeconds(property(camelContext, java.lang.String.class, value)); return true;
@@ -180,25 +198,39 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "healthCheckProducerEnabled": return boolean.class;
         case "httpservercomponent":
         case "httpServerComponent": return java.lang.String.class;
+        case "idempotencykey":
+        case "idempotencyKey": return java.lang.String.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "inputreference":
         case "inputReference": return java.lang.String.class;
         case "inputreferencefit":
         case "inputReferenceFit": return java.lang.String.class;
+        case "jobstore":
+        case "jobStore": return io.github.camelsora.job.JobStore.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return java.lang.Integer.class;
+        case "maxconcurrentjobs":
+        case "maxConcurrentJobs": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxdownloadbytes":
         case "maxDownloadBytes": return long.class;
         case "maxpolldelay":
         case "maxPollDelay": return long.class;
+        case "maxrequestsperminute":
+        case "maxRequestsPerMinute": return int.class;
         case "maxresponsebytes":
         case "maxResponseBytes": return long.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
+        case "maxretrydelay":
+        case "maxRetryDelay": return long.class;
         case "maxspendperday":
         case "maxSpendPerDay": return java.lang.Double.class;
+        case "maxwaitingjobs":
+        case "maxWaitingJobs": return int.class;
         case "model": return java.lang.String.class;
         case "order": return java.lang.String.class;
         case "outputdirectory":
@@ -218,8 +250,12 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyPort": return java.lang.Integer.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "quotaafterratelimits":
+        case "quotaAfterRateLimits": return int.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "retrydelay":
+        case "retryDelay": return long.class;
         case "safetypolldelay":
         case "safetyPollDelay": return long.class;
         case "seconds": return java.lang.String.class;
@@ -290,25 +326,39 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "httpservercomponent":
         case "httpServerComponent": return getOrCreateConfiguration(target).getHttpServerComponent();
+        case "idempotencykey":
+        case "idempotencyKey": return getOrCreateConfiguration(target).getIdempotencyKey();
         case "idempotentrepository":
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "inputreference":
         case "inputReference": return getOrCreateConfiguration(target).getInputReference();
         case "inputreferencefit":
         case "inputReferenceFit": return getOrCreateConfiguration(target).getInputReferenceFit();
+        case "jobstore":
+        case "jobStore": return getOrCreateConfiguration(target).getJobStore();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return getOrCreateConfiguration(target).getLimit();
+        case "maxconcurrentjobs":
+        case "maxConcurrentJobs": return getOrCreateConfiguration(target).getMaxConcurrentJobs();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
         case "maxdownloadbytes":
         case "maxDownloadBytes": return getOrCreateConfiguration(target).getMaxDownloadBytes();
         case "maxpolldelay":
         case "maxPollDelay": return getOrCreateConfiguration(target).getMaxPollDelay();
+        case "maxrequestsperminute":
+        case "maxRequestsPerMinute": return getOrCreateConfiguration(target).getMaxRequestsPerMinute();
         case "maxresponsebytes":
         case "maxResponseBytes": return getOrCreateConfiguration(target).getMaxResponseBytes();
+        case "maxretries":
+        case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "maxretrydelay":
+        case "maxRetryDelay": return getOrCreateConfiguration(target).getMaxRetryDelay();
         case "maxspendperday":
         case "maxSpendPerDay": return target.getMaxSpendPerDay();
+        case "maxwaitingjobs":
+        case "maxWaitingJobs": return getOrCreateConfiguration(target).getMaxWaitingJobs();
         case "model": return getOrCreateConfiguration(target).getModel();
         case "order": return getOrCreateConfiguration(target).getOrder();
         case "outputdirectory":
@@ -328,8 +378,12 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "proxyusername":
         case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
+        case "quotaafterratelimits":
+        case "quotaAfterRateLimits": return getOrCreateConfiguration(target).getQuotaAfterRateLimits();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "retrydelay":
+        case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
         case "safetypolldelay":
         case "safetyPollDelay": return getOrCreateConfiguration(target).getSafetyPollDelay();
         case "seconds": return getOrCreateConfiguration(target).getSeconds();

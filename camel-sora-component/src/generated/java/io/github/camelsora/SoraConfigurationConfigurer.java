@@ -55,21 +55,35 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "forwardTrackedEvents": target.setForwardTrackedEvents(property(camelContext, boolean.class, value)); return true;
         case "httpservercomponent":
         case "httpServerComponent": target.setHttpServerComponent(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotencykey":
+        case "idempotencyKey": target.setIdempotencyKey(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "inputreference":
         case "inputReference": target.setInputReference(property(camelContext, java.lang.String.class, value)); return true;
         case "inputreferencefit":
         case "inputReferenceFit": target.setInputReferenceFit(property(camelContext, java.lang.String.class, value)); return true;
+        case "jobstore":
+        case "jobStore": target.setJobStore(property(camelContext, io.github.camelsora.job.JobStore.class, value)); return true;
         case "limit": target.setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxconcurrentjobs":
+        case "maxConcurrentJobs": target.setMaxConcurrentJobs(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxdownloadbytes":
         case "maxDownloadBytes": target.setMaxDownloadBytes(property(camelContext, long.class, value)); return true;
         case "maxpolldelay":
         case "maxPollDelay": target.setMaxPollDelay(property(camelContext, long.class, value)); return true;
+        case "maxrequestsperminute":
+        case "maxRequestsPerMinute": target.setMaxRequestsPerMinute(property(camelContext, int.class, value)); return true;
         case "maxresponsebytes":
         case "maxResponseBytes": target.setMaxResponseBytes(property(camelContext, long.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": target.setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxretrydelay":
+        case "maxRetryDelay": target.setMaxRetryDelay(property(camelContext, long.class, value)); return true;
+        case "maxwaitingjobs":
+        case "maxWaitingJobs": target.setMaxWaitingJobs(property(camelContext, int.class, value)); return true;
         case "model": target.setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "order": target.setOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
@@ -89,8 +103,12 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "proxyPort": target.setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": target.setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "quotaafterratelimits":
+        case "quotaAfterRateLimits": target.setQuotaAfterRateLimits(property(camelContext, int.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
+        case "retrydelay":
+        case "retryDelay": target.setRetryDelay(property(camelContext, long.class, value)); return true;
         case "safetypolldelay":
         case "safetyPollDelay": target.setSafetyPollDelay(property(camelContext, long.class, value)); return true;
         case "seconds": target.setSeconds(property(camelContext, java.lang.String.class, value)); return true;
@@ -149,21 +167,35 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "forwardTrackedEvents": return boolean.class;
         case "httpservercomponent":
         case "httpServerComponent": return java.lang.String.class;
+        case "idempotencykey":
+        case "idempotencyKey": return java.lang.String.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "inputreference":
         case "inputReference": return java.lang.String.class;
         case "inputreferencefit":
         case "inputReferenceFit": return java.lang.String.class;
+        case "jobstore":
+        case "jobStore": return io.github.camelsora.job.JobStore.class;
         case "limit": return java.lang.Integer.class;
+        case "maxconcurrentjobs":
+        case "maxConcurrentJobs": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxdownloadbytes":
         case "maxDownloadBytes": return long.class;
         case "maxpolldelay":
         case "maxPollDelay": return long.class;
+        case "maxrequestsperminute":
+        case "maxRequestsPerMinute": return int.class;
         case "maxresponsebytes":
         case "maxResponseBytes": return long.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
+        case "maxretrydelay":
+        case "maxRetryDelay": return long.class;
+        case "maxwaitingjobs":
+        case "maxWaitingJobs": return int.class;
         case "model": return java.lang.String.class;
         case "order": return java.lang.String.class;
         case "outputdirectory":
@@ -183,8 +215,12 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "proxyPort": return java.lang.Integer.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "quotaafterratelimits":
+        case "quotaAfterRateLimits": return int.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "retrydelay":
+        case "retryDelay": return long.class;
         case "safetypolldelay":
         case "safetyPollDelay": return long.class;
         case "seconds": return java.lang.String.class;
@@ -244,21 +280,35 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "forwardTrackedEvents": return target.isForwardTrackedEvents();
         case "httpservercomponent":
         case "httpServerComponent": return target.getHttpServerComponent();
+        case "idempotencykey":
+        case "idempotencyKey": return target.getIdempotencyKey();
         case "idempotentrepository":
         case "idempotentRepository": return target.getIdempotentRepository();
         case "inputreference":
         case "inputReference": return target.getInputReference();
         case "inputreferencefit":
         case "inputReferenceFit": return target.getInputReferenceFit();
+        case "jobstore":
+        case "jobStore": return target.getJobStore();
         case "limit": return target.getLimit();
+        case "maxconcurrentjobs":
+        case "maxConcurrentJobs": return target.getMaxConcurrentJobs();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
         case "maxdownloadbytes":
         case "maxDownloadBytes": return target.getMaxDownloadBytes();
         case "maxpolldelay":
         case "maxPollDelay": return target.getMaxPollDelay();
+        case "maxrequestsperminute":
+        case "maxRequestsPerMinute": return target.getMaxRequestsPerMinute();
         case "maxresponsebytes":
         case "maxResponseBytes": return target.getMaxResponseBytes();
+        case "maxretries":
+        case "maxRetries": return target.getMaxRetries();
+        case "maxretrydelay":
+        case "maxRetryDelay": return target.getMaxRetryDelay();
+        case "maxwaitingjobs":
+        case "maxWaitingJobs": return target.getMaxWaitingJobs();
         case "model": return target.getModel();
         case "order": return target.getOrder();
         case "outputdirectory":
@@ -278,8 +328,12 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "proxyPort": return target.getProxyPort();
         case "proxyusername":
         case "proxyUsername": return target.getProxyUsername();
+        case "quotaafterratelimits":
+        case "quotaAfterRateLimits": return target.getQuotaAfterRateLimits();
         case "requesttimeout":
         case "requestTimeout": return target.getRequestTimeout();
+        case "retrydelay":
+        case "retryDelay": return target.getRetryDelay();
         case "safetypolldelay":
         case "safetyPollDelay": return target.getSafetyPollDelay();
         case "seconds": return target.getSeconds();

@@ -69,6 +69,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "httpservercomponent":
         case "httpServerComponent": target.getConfiguration().setHttpServerComponent(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotencykey":
+        case "idempotencyKey": target.getConfiguration().setIdempotencyKey(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "initialdelay":
@@ -77,17 +79,29 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "inputReference": target.getConfiguration().setInputReference(property(camelContext, java.lang.String.class, value)); return true;
         case "inputreferencefit":
         case "inputReferenceFit": target.getConfiguration().setInputReferenceFit(property(camelContext, java.lang.String.class, value)); return true;
+        case "jobstore":
+        case "jobStore": target.getConfiguration().setJobStore(property(camelContext, io.github.camelsora.job.JobStore.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": target.getConfiguration().setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxconcurrentjobs":
+        case "maxConcurrentJobs": target.getConfiguration().setMaxConcurrentJobs(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxdownloadbytes":
         case "maxDownloadBytes": target.getConfiguration().setMaxDownloadBytes(property(camelContext, long.class, value)); return true;
         case "maxpolldelay":
         case "maxPollDelay": target.getConfiguration().setMaxPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxrequestsperminute":
+        case "maxRequestsPerMinute": target.getConfiguration().setMaxRequestsPerMinute(property(camelContext, int.class, value)); return true;
         case "maxresponsebytes":
         case "maxResponseBytes": target.getConfiguration().setMaxResponseBytes(property(camelContext, long.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxretrydelay":
+        case "maxRetryDelay": target.getConfiguration().setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxwaitingjobs":
+        case "maxWaitingJobs": target.getConfiguration().setMaxWaitingJobs(property(camelContext, int.class, value)); return true;
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "order": target.getConfiguration().setOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
@@ -109,10 +123,14 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "quotaafterratelimits":
+        case "quotaAfterRateLimits": target.getConfiguration().setQuotaAfterRateLimits(property(camelContext, int.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrydelay":
+        case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "safetypolldelay":
@@ -200,6 +218,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "greedy": return boolean.class;
         case "httpservercomponent":
         case "httpServerComponent": return java.lang.String.class;
+        case "idempotencykey":
+        case "idempotencyKey": return java.lang.String.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "initialdelay":
@@ -208,17 +228,29 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "inputReference": return java.lang.String.class;
         case "inputreferencefit":
         case "inputReferenceFit": return java.lang.String.class;
+        case "jobstore":
+        case "jobStore": return io.github.camelsora.job.JobStore.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return java.lang.Integer.class;
+        case "maxconcurrentjobs":
+        case "maxConcurrentJobs": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxdownloadbytes":
         case "maxDownloadBytes": return long.class;
         case "maxpolldelay":
         case "maxPollDelay": return long.class;
+        case "maxrequestsperminute":
+        case "maxRequestsPerMinute": return int.class;
         case "maxresponsebytes":
         case "maxResponseBytes": return long.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
+        case "maxretrydelay":
+        case "maxRetryDelay": return long.class;
+        case "maxwaitingjobs":
+        case "maxWaitingJobs": return int.class;
         case "model": return java.lang.String.class;
         case "order": return java.lang.String.class;
         case "outputdirectory":
@@ -240,10 +272,14 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyPort": return java.lang.Integer.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "quotaafterratelimits":
+        case "quotaAfterRateLimits": return int.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "retrydelay":
+        case "retryDelay": return long.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "safetypolldelay":
@@ -332,6 +368,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "greedy": return target.isGreedy();
         case "httpservercomponent":
         case "httpServerComponent": return target.getConfiguration().getHttpServerComponent();
+        case "idempotencykey":
+        case "idempotencyKey": return target.getConfiguration().getIdempotencyKey();
         case "idempotentrepository":
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "initialdelay":
@@ -340,17 +378,29 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "inputReference": return target.getConfiguration().getInputReference();
         case "inputreferencefit":
         case "inputReferenceFit": return target.getConfiguration().getInputReferenceFit();
+        case "jobstore":
+        case "jobStore": return target.getConfiguration().getJobStore();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return target.getConfiguration().getLimit();
+        case "maxconcurrentjobs":
+        case "maxConcurrentJobs": return target.getConfiguration().getMaxConcurrentJobs();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
         case "maxdownloadbytes":
         case "maxDownloadBytes": return target.getConfiguration().getMaxDownloadBytes();
         case "maxpolldelay":
         case "maxPollDelay": return target.getConfiguration().getMaxPollDelay();
+        case "maxrequestsperminute":
+        case "maxRequestsPerMinute": return target.getConfiguration().getMaxRequestsPerMinute();
         case "maxresponsebytes":
         case "maxResponseBytes": return target.getConfiguration().getMaxResponseBytes();
+        case "maxretries":
+        case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "maxretrydelay":
+        case "maxRetryDelay": return target.getConfiguration().getMaxRetryDelay();
+        case "maxwaitingjobs":
+        case "maxWaitingJobs": return target.getConfiguration().getMaxWaitingJobs();
         case "model": return target.getConfiguration().getModel();
         case "order": return target.getConfiguration().getOrder();
         case "outputdirectory":
@@ -372,10 +422,14 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyPort": return target.getConfiguration().getProxyPort();
         case "proxyusername":
         case "proxyUsername": return target.getConfiguration().getProxyUsername();
+        case "quotaafterratelimits":
+        case "quotaAfterRateLimits": return target.getConfiguration().getQuotaAfterRateLimits();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "retrydelay":
+        case "retryDelay": return target.getConfiguration().getRetryDelay();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "safetypolldelay":

@@ -23,7 +23,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(71);
+        Set<String> props = new HashSet<>(80);
         props.add("accessToken");
         props.add("after");
         props.add("allowInsecureHttp");
@@ -50,16 +50,23 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("forwardTrackedEvents");
         props.add("greedy");
         props.add("httpServerComponent");
+        props.add("idempotencyKey");
         props.add("idempotentRepository");
         props.add("initialDelay");
         props.add("inputReference");
         props.add("inputReferenceFit");
+        props.add("jobStore");
         props.add("lazyStartProducer");
         props.add("limit");
+        props.add("maxConcurrentJobs");
         props.add("maxConnections");
         props.add("maxDownloadBytes");
         props.add("maxPollDelay");
+        props.add("maxRequestsPerMinute");
         props.add("maxResponseBytes");
+        props.add("maxRetries");
+        props.add("maxRetryDelay");
+        props.add("maxWaitingJobs");
         props.add("model");
         props.add("operation");
         props.add("order");
@@ -73,8 +80,10 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("proxyPassword");
         props.add("proxyPort");
         props.add("proxyUsername");
+        props.add("quotaAfterRateLimits");
         props.add("repeatCount");
         props.add("requestTimeout");
+        props.add("retryDelay");
         props.add("runLoggingLevel");
         props.add("safetyPollDelay");
         props.add("scheduledExecutorService");

@@ -7,21 +7,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
+import io.github.camelsora.api.ApiResponse;
 import io.github.camelsora.api.InputReference;
 import io.github.camelsora.api.SoraValidationException;
 import io.github.camelsora.api.Video;
 import io.github.camelsora.api.VideoRequest;
+import io.github.camelsora.job.JobRunner;
 import org.apache.camel.Exchange;
+import org.apache.camel.Expression;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code generate}: create a job from the message, wait for it without a thread, stream the MP4 to disk (and the
- * requested variants), optionally delete the job, and answer with the file. The create is sent exactly once;
- * whatever fails afterwards, the video id is on the exchange and in the exception, so the paid job can always be
- * found again.
+ * requested variants), optionally delete the job, and answer with the file. The job is recorded by the message's
+ * idempotency key (see {@link JobRunner}), so a message that comes back resumes its job
+ * instead of paying again; whatever fails, the video id is on the exchange and in the exception, so the paid job
+ * can always be found again.
  */
 final class GenerateHandler implements SoraOperationHandler {
 
@@ -29,9 +36,13 @@ final class GenerateHandler implements SoraOperationHandler {
     private static final List<String> STILL_VARIANTS = List.of("thumbnail", "spritesheet");
 
     private final JobSteps steps;
+    private final Expression keyExpression;
 
     GenerateHandler(JobSteps steps) {
         this.steps = steps;
+        String expression = steps.config().getIdempotencyKey();
+        this.keyExpression = expression == null || expression.isBlank() ? null
+                : steps.endpoint().getCamelContext().resolveLanguage("simple").createExpression(expression);
     }
 
     @Override
@@ -46,24 +57,84 @@ final class GenerateHandler implements SoraOperationHandler {
         List<String> variants = variants(config.getVariants());
         boolean deleteAfter = config.isDeleteAfterDownload();
         CostControl.Reservation cost = steps.reserveCost(message, request);
-        return steps.submitted(message, cost.releasedOnFailure(steps.resolveReference(reference, request.size())
-                        .thenCompose(resolved -> steps.client().create(request, resolved, characters))), "video")
-                .thenCompose(created -> steps.awaitCompleted(message, created.id()))
-                .thenCompose(video -> {
-                    LOG.info("Video {} completed; downloading", video.id());
-                    return steps.downloadVideo(video.id()).thenCompose(saved -> downloadVariants(video, variants)
-                            .thenApply(files -> {
-                                JobSteps.videoHeaders(message, video);
-                                JobSteps.fileResult(message, saved.file(), "video/mp4");
-                                if (!files.isEmpty()) {
-                                    message.setHeader(SoraConstants.VARIANT_FILES, files);
+        String key = idempotencyKey(exchange);
+        SoraEndpoint endpoint = steps.endpoint();
+        // set once this run is billed: a create accepted, or one of unknown outcome that the server turned out to
+        // have created (found by reconciliation); a refused create, or a resumed job, gives its share back
+        AtomicBoolean billed = new AtomicBoolean();
+        AtomicReference<InputReference> resolvedReference = new AtomicReference<>();
+        Supplier<CompletableFuture<ApiResponse<Video>>> create = () -> steps.client().create(request,
+                resolvedReference.get(), characters).whenComplete((created, error) -> {
+                    if (created != null) {
+                        billed.set(true);
+                        steps.recordSubmitted(message, created, "video");
+                    }
+                });
+        // the job store, limits, retries and reconciliation are the runner's; the protocol steps are ours
+        return steps.resolveReference(reference, request.size())
+                .thenCompose(resolved -> {
+                    resolvedReference.set(resolved);
+                    return endpoint.runner().run(key, request, steps.runnerSteps(message, create, () -> billed.set(true)),
+                            endpoint.limiter(), endpoint.jobSettings(), (videoId, status) -> {
+                                message.setHeader(SoraConstants.VIDEO_ID, videoId);
+                                if (status != null) {
+                                    message.setHeader(SoraConstants.STATUS, status);
                                 }
-                                LOG.info("Video {} saved to {} ({} x {}, {} s)", video.id(), saved.file(),
-                                        saved.info().width(), saved.info().height(), saved.info().durationSeconds());
-                                return video;
-                            }));
+                            });
+                })
+                .whenComplete((result, error) -> {
+                    if (!billed.get()) {
+                        cost.release(); // resumed, or refused: this run created (and bills) nothing
+                    }
+                })
+                .thenCompose(result -> {
+                    Video video = result.video();
+                    return downloadVariants(video, variants).thenApply(files -> {
+                        JobSteps.videoHeaders(message, video);
+                        JobSteps.fileResult(message, result.file(), "video/mp4");
+                        if (!files.isEmpty()) {
+                            message.setHeader(SoraConstants.VARIANT_FILES, files);
+                        }
+                        LOG.info("Video {} saved to {} ({} x {}, {} s){}", video.id(), result.file(),
+                                result.info().width(), result.info().height(), result.info().durationSeconds(),
+                                result.resumed() ? " [resumed, no new create]" : "");
+                        return video;
+                    });
                 })
                 .thenCompose(video -> deleteAfter ? deleteQuietly(message, video) : CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * The message's idempotency key: the header, else the endpoint's expression, else what identifies the same
+     * message for the usual sources: a JMS message id survives redelivery; a file is the same file while its path,
+     * modification time and length are; anything else is known by its exchange id, which Camel's own redeliveries
+     * keep.
+     */
+    private String idempotencyKey(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String key = message.getHeader(SoraConstants.IDEMPOTENCY_KEY, String.class);
+        if (key == null && keyExpression != null) {
+            key = keyExpression.evaluate(exchange, String.class);
+        }
+        if (key == null) {
+            String jmsId = message.getHeader("JMSMessageID", String.class);
+            if (jmsId != null) {
+                key = "jms:" + jmsId;
+            }
+        }
+        if (key == null) {
+            String path = message.getHeader(Exchange.FILE_PATH, String.class);
+            String absolute = message.getHeader("CamelFileAbsolutePath", String.class);
+            if (absolute != null || path != null) {
+                key = "file:" + (absolute != null ? absolute : path) + "@"
+                      + message.getHeader(Exchange.FILE_LAST_MODIFIED, "", String.class) + "#"
+                      + message.getHeader(Exchange.FILE_LENGTH, "", String.class);
+            }
+        }
+        if (key == null || key.isBlank()) {
+            key = "exchange:" + exchange.getExchangeId();
+        }
+        return key;
     }
 
     private CompletableFuture<Map<String, File>> downloadVariants(Video video, List<String> variants) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import io.github.camelsora.api.ApiError;
 import io.github.camelsora.api.ApiResponse;
@@ -17,10 +18,14 @@ import io.github.camelsora.api.SoraException;
 import io.github.camelsora.api.SoraJobFailedException;
 import io.github.camelsora.api.SoraValidationException;
 import io.github.camelsora.api.Video;
+import io.github.camelsora.api.VideoList;
 import io.github.camelsora.api.VideoRequest;
 import io.github.camelsora.api.VideoRequestValidator;
 import io.github.camelsora.api.VideoStatus;
 import io.github.camelsora.api.VideosClient;
+import io.github.camelsora.job.JobRunner;
+import io.github.camelsora.job.RetryPolicy;
+import io.github.camelsora.job.StatusSource;
 import io.github.camelsora.media.ImageFitter;
 import io.github.camelsora.job.JobMonitor;
 import io.github.camelsora.media.InvalidMediaException;
@@ -129,6 +134,18 @@ final class JobSteps {
         return cost;
     }
 
+    /** Logs and counts a create the server accepted (for the metrics and the dev console). */
+    void recordSubmitted(Message message, ApiResponse<Video> created, String what) {
+        Video video = created.value();
+        if (!VideoFiles.isAcceptableId(video.id())) {
+            return; // refused by the runner, which records why
+        }
+        BigDecimal cost = message.getHeader(SoraConstants.ESTIMATED_COST, BigDecimal.class);
+        LOG.info("Submitted {} {} ({} {} {}s{}) [requestId={}]", what, video.id(), video.model(), video.size(),
+                video.seconds(), cost == null ? "" : ", estimated $" + cost.toPlainString(), created.requestId());
+        endpoint.getComponent().monitor().submitted(video.id(), video.model(), cost);
+    }
+
     /** Records the new job's id and status on the message the moment the server answers. */
     CompletableFuture<Video> submitted(Message message, CompletableFuture<ApiResponse<Video>> submit, String what) {
         return submit.thenApply(created -> {
@@ -147,6 +164,60 @@ final class JobSteps {
             endpoint.getComponent().monitor().submitted(video.id(), video.model(), cost);
             return video;
         });
+    }
+
+    /**
+     * The steps of a durable run (see JobRunner): one attempt each, with this endpoint's client, completion mode and
+     * file naming; {@code create} is the operation's billable create.
+     */
+    JobRunner.Steps runnerSteps(Message message, Supplier<CompletableFuture<ApiResponse<Video>>> create,
+                                Runnable onAdopted) {
+        return new JobRunner.Steps() {
+            @Override
+            public void adopted(Video video) {
+                onAdopted.run();
+            }
+
+            @Override
+            public CompletableFuture<ApiResponse<Video>> create() {
+                return create.get();
+            }
+
+            @Override
+            public CompletableFuture<ApiResponse<VideoList>> list(String after, int limit) {
+                return client().list(after, limit, "desc");
+            }
+
+            @Override
+            public CompletableFuture<ApiResponse<Video>> retrieve(String videoId) {
+                return client().retrieve(videoId);
+            }
+
+            @Override
+            public CompletableFuture<Video> awaitTerminal(String videoId, StatusSource source, RetryPolicy retry) {
+                JobMonitor.TrackedJob job = endpoint.getComponent().monitor().waiting(videoId, null, null, null,
+                        message.getHeader(SoraConstants.ESTIMATED_COST, BigDecimal.class));
+                return endpoint.getComponent().tracker().await(videoId, job.observe(source),
+                        endpoint.completionPolicy(), Duration.ofMillis(config().getTimeout()), retry)
+                        .whenComplete((video, error) -> {
+                            if (error != null) {
+                                job.failed(error);
+                            } else {
+                                job.finished(video);
+                            }
+                        });
+            }
+
+            @Override
+            public CompletableFuture<JobRunner.Delivered> download(String videoId) {
+                return downloadVideo(videoId).thenApply(saved -> new JobRunner.Delivered(saved.file(), saved.info()));
+            }
+
+            @Override
+            public boolean acceptableId(String videoId) {
+                return VideoFiles.isAcceptableId(videoId);
+            }
+        };
     }
 
     /** Waits without a thread until the job is terminal, whatever the outcome. */

@@ -11,14 +11,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 import io.github.camelsora.api.ClientSettings;
 import io.github.camelsora.api.FetchPolicy;
 import io.github.camelsora.api.SafeFetcher;
 import io.github.camelsora.api.VideosClient;
+import io.github.camelsora.job.InMemoryJobStore;
 import io.github.camelsora.job.JobMetrics;
 import io.github.camelsora.job.JobMonitor;
+import io.github.camelsora.job.JobRunner;
+import io.github.camelsora.job.JobStore;
 import io.github.camelsora.job.JobTracker;
+import io.github.camelsora.job.Limiter;
 import io.github.camelsora.job.SpendingBudget;
 import javax.net.ssl.SSLContext;
 
@@ -57,6 +62,13 @@ public class SoraComponent extends HealthCheckComponent {
     private final Map<ClientSettings, VideosClient> clients = new ConcurrentHashMap<>();
     private final Map<FetchPolicy, SafeFetcher> fetchers = new ConcurrentHashMap<>();
     private final Map<SSLContextParameters, SSLContext> sslContexts = new ConcurrentHashMap<>();
+    /** Limits are shared per server and key; the key is kept only as a hash. */
+    private final Map<String, Limiter> limiters = new ConcurrentHashMap<>();
+    private final Map<JobStore, JobRunner> runners = new ConcurrentHashMap<>();
+    private final JobStore defaultJobStore = new InMemoryJobStore();
+    /** Names this node in job records, so logs and tables tell which process worked on a job. */
+    private final String owner = ProcessHandle.current().pid() + "@" + hostName() + "/"
+                                 + java.util.UUID.randomUUID().toString().substring(0, 8);
     private ScheduledExecutorService timer;
     private ExecutorService workers;
     private JobTracker tracker;
@@ -91,6 +103,8 @@ public class SoraComponent extends HealthCheckComponent {
         JobMetrics metrics = MeterRegistryLookup.metrics(getCamelContext(), () -> self[0] == null ? 0 : self[0].inFlightIds().size());
         self[0] = new JobMonitor(metrics, Clock.systemUTC());
         monitor = self[0];
+        // finished records only answer late redeliveries: keep them an hour in memory, a week in durable stores
+        timer.scheduleWithFixedDelay(this::purgeFinishedJobs, 1, 60, java.util.concurrent.TimeUnit.MINUTES);
     }
 
     @Override
@@ -102,6 +116,8 @@ public class SoraComponent extends HealthCheckComponent {
         clients.clear();
         fetchers.values().forEach(SafeFetcher::close);
         fetchers.clear();
+        limiters.clear();
+        runners.clear();
         if (timer != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(timer);
         }
@@ -162,6 +178,40 @@ public class SoraComponent extends HealthCheckComponent {
 
     SpendingBudget budget() {
         return budget;
+    }
+
+    /** The runner of jobs recorded in {@code store} (the component's in-memory store when null). */
+    JobRunner runner(JobStore store) {
+        JobStore effective = store != null ? store : defaultJobStore;
+        return runners.computeIfAbsent(effective, s -> new JobRunner(s, timer, continuations(), owner));
+    }
+
+    private void purgeFinishedJobs() {
+        java.time.Instant now = java.time.Instant.now();
+        for (JobStore store : runners.keySet()) {
+            try {
+                store.purgeFinishedBefore(now.minus(store instanceof InMemoryJobStore
+                        ? java.time.Duration.ofHours(1) : java.time.Duration.ofDays(7)));
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(SoraComponent.class).warn("Purging {} failed: {}", store,
+                        e.getMessage());
+            }
+        }
+    }
+
+    /** The limiter of one server and key, created with the first endpoint's limits. */
+    Limiter limiter(String baseUrl, String apiKey, SoraConfiguration config) {
+        String id = baseUrl + "|" + (apiKey == null ? "" : io.github.camelsora.job.JobStores.hash(apiKey));
+        return limiters.computeIfAbsent(id, k -> new Limiter(config.getMaxConcurrentJobs(),
+                config.getMaxRequestsPerMinute(), config.getMaxWaitingJobs(), timer));
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
     }
 
     /**

@@ -115,6 +115,24 @@ public class SoraConfiguration implements Cloneable {
     private int pageSize = 100;
     @UriParam(label = "cost")
     private String priceTable;
+    @UriParam(label = "producer")
+    private String idempotencyKey;
+    @UriParam(label = "producer,advanced")
+    private io.github.camelsora.job.JobStore jobStore;
+    @UriParam(label = "producer", defaultValue = "0")
+    private int maxConcurrentJobs;
+    @UriParam(label = "producer", defaultValue = "0")
+    private int maxRequestsPerMinute;
+    @UriParam(label = "producer,advanced", defaultValue = "1000")
+    private int maxWaitingJobs = 1000;
+    @UriParam(label = "producer,advanced", defaultValue = "5")
+    private int maxRetries = 5;
+    @UriParam(label = "producer,advanced", defaultValue = "500", javaType = "java.time.Duration")
+    private long retryDelay = 500;
+    @UriParam(label = "producer,advanced", defaultValue = "30000", javaType = "java.time.Duration")
+    private long maxRetryDelay = 30_000;
+    @UriParam(label = "producer,advanced", defaultValue = "3")
+    private int quotaAfterRateLimits = 3;
 
     public String getApiKey() {
         return apiKey;
@@ -673,6 +691,116 @@ public class SoraConfiguration implements Cloneable {
      */
     public void setPriceTable(String priceTable) {
         this.priceTable = priceTable;
+    }
+
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    /**
+     * A Simple expression giving each message's idempotency key, e.g. {@code ${header.orderId}}. A redelivered or
+     * re-consumed message with the same key resumes its job, or answers the video already delivered, instead of
+     * paying for a new one. The header CamelSoraIdempotencyKey overrides it. Default: the JMSMessageID header, else
+     * the file's absolute path, last-modified time and length (file and ftp consumers), else the exchange id (which
+     * covers Camel's own redeliveries only).
+     */
+    public void setIdempotencyKey(String idempotencyKey) {
+        this.idempotencyKey = idempotencyKey;
+    }
+
+    public io.github.camelsora.job.JobStore getJobStore() {
+        return jobStore;
+    }
+
+    /**
+     * Where jobs are recorded by idempotency key (io.github.camelsora.job.JobStore): InMemoryJobStore (the default,
+     * one per component: survives redelivery, not a restart), FileJobStore (one node, survives a crash) or
+     * JdbcJobStore (nodes sharing a database).
+     */
+    public void setJobStore(io.github.camelsora.job.JobStore jobStore) {
+        this.jobStore = jobStore;
+    }
+
+    public int getMaxConcurrentJobs() {
+        return maxConcurrentJobs;
+    }
+
+    /**
+     * The most jobs in flight (from create to delivery) per base URL and key, shared by every endpoint using them;
+     * further exchanges wait in FIFO order without holding a thread. 0: unlimited.
+     */
+    public void setMaxConcurrentJobs(int maxConcurrentJobs) {
+        this.maxConcurrentJobs = maxConcurrentJobs;
+    }
+
+    public int getMaxRequestsPerMinute() {
+        return maxRequestsPerMinute;
+    }
+
+    /**
+     * The most HTTP requests (creates, status requests, downloads) in any sliding minute per base URL and key,
+     * shared by every endpoint using them; further requests wait in FIFO order without holding a thread. 0:
+     * unlimited.
+     */
+    public void setMaxRequestsPerMinute(int maxRequestsPerMinute) {
+        this.maxRequestsPerMinute = maxRequestsPerMinute;
+    }
+
+    public int getMaxWaitingJobs() {
+        return maxWaitingJobs;
+    }
+
+    /**
+     * How many exchanges may wait for a job slot (see maxConcurrentJobs); beyond it an exchange fails at once with
+     * SoraRejectedException, before anything is sent.
+     */
+    public void setMaxWaitingJobs(int maxWaitingJobs) {
+        this.maxWaitingJobs = maxWaitingJobs;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    /**
+     * How many times a failed request is repeated (408, 409, 429, 5xx, I/O errors, interrupted downloads). A create
+     * is only repeated once the server provably has no such job. Status requests are repeated until the timeout.
+     */
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryDelay() {
+        return retryDelay;
+    }
+
+    /**
+     * The first backoff before a retry; it doubles with each retry (less up to 25% jitter) up to maxRetryDelay. A
+     * Retry-After-Ms or Retry-After header from the server is used instead when present.
+     */
+    public void setRetryDelay(long retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public long getMaxRetryDelay() {
+        return maxRetryDelay;
+    }
+
+    /** The longest backoff between two retries (a server's Retry-After may ask for longer). */
+    public void setMaxRetryDelay(long maxRetryDelay) {
+        this.maxRetryDelay = maxRetryDelay;
+    }
+
+    public int getQuotaAfterRateLimits() {
+        return quotaAfterRateLimits;
+    }
+
+    /**
+     * How many HTTP 429 answers without Retry-After in a row are taken for an exhausted quota: the exchange then
+     * fails with SoraQuotaException instead of retrying further.
+     */
+    public void setQuotaAfterRateLimits(int quotaAfterRateLimits) {
+        this.quotaAfterRateLimits = quotaAfterRateLimits;
     }
 
     public SoraConfiguration copy() {

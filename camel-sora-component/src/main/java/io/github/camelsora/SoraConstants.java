@@ -80,6 +80,12 @@ public final class SoraConstants {
                             + " option); absent when the table has no price for the model and size.",
               javaType = "java.math.BigDecimal")
     public static final String ESTIMATED_COST = "CamelSoraEstimatedCost";
+    @Metadata(description = "The idempotency key of the message: a redelivered or re-consumed message with the same key"
+                            + " resumes its job (or answers the video already delivered) instead of paying for a new"
+                            + " one. Overrides the idempotencyKey option and the default (JMSMessageID, or the file's"
+                            + " absolute path, last-modified time and length, else the exchange id).",
+              javaType = "String")
+    public static final String IDEMPOTENCY_KEY = "CamelSoraIdempotencyKey";
     @Metadata(description = "The name of the downloaded file (the video id plus .mp4), for the next file-like endpoint.",
               javaType = "String")
     public static final String FILE_NAME = org.apache.camel.Exchange.FILE_NAME;

@@ -11,9 +11,13 @@ import io.github.camelsora.api.SoraValidationException;
 import io.github.camelsora.api.TransportSettings;
 import io.github.camelsora.api.Video;
 import io.github.camelsora.api.VideosClient;
+import io.github.camelsora.job.JobRunner;
+import io.github.camelsora.job.Limiter;
 import io.github.camelsora.job.PollPolicy;
 import io.github.camelsora.webhook.SoraWebhookConsumer;
 import io.github.camelsora.job.PriceTable;
+import io.github.camelsora.job.RetryPolicy;
+import io.github.camelsora.media.VideoFiles;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Message;
@@ -32,6 +36,8 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
 
     /** The default delay between two polls of sora:videos, in milliseconds. */
     static final long DEFAULT_VIDEOS_DELAY = 30_000;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SoraEndpoint.class);
 
     @UriPath(description = "The operation to perform")
     @Metadata(required = true, defaultValue = "generate")
@@ -149,6 +155,34 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
 
     private static String strip(String url) {
         return url == null ? "" : url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    RetryPolicy retryPolicy() {
+        return new RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getRetryDelay()),
+                Duration.ofMillis(configuration.getMaxRetryDelay()), configuration.getQuotaAfterRateLimits());
+    }
+
+    Limiter limiter() {
+        return getComponent().limiter(baseUrl(), configuration.getApiKey(), configuration);
+    }
+
+    JobRunner runner() {
+        return getComponent().runner(configuration.getJobStore());
+    }
+
+    JobRunner.Settings jobSettings() {
+        return new JobRunner.Settings(Duration.ofMillis(configuration.getTimeout()), retryPolicy());
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // downloads interrupted by a crash leave hidden .part files; a dead process's are removed before work starts
+        int deleted = VideoFiles.deleteStaleTemporaries(outputDirectory(),
+                Duration.ofMillis(Math.max(configuration.getRequestTimeout() * 2, 600_000)));
+        if (deleted > 0) {
+            LOG.info("Deleted {} partial download(s) left in {} by a stopped process", deleted, outputDirectory());
+        }
     }
 
     PollPolicy pollPolicy() {

@@ -143,7 +143,8 @@ class ObservabilityIT extends CamelTestSupport {
     @Test
     void aCreateTheServerRefusedGivesItsShareBack() {
         for (int i = 0; i < 3; i++) {
-            SIM.simulator().enqueueError(Route.CREATE, 500, "server_error", null, "try later", null);
+            // a 400 is a refusal (a 5xx is an unknown outcome: reconciled and retried, see docs/reliability.md)
+            SIM.simulator().enqueueError(Route.CREATE, 400, "invalid_request_error", null, "refused", null);
         }
         for (int i = 0; i < 3; i++) {
             assertThat(template.request("direct:budgeted", e -> e.getMessage().setBody("Refused")).getException())

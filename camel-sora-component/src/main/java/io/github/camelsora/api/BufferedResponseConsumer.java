@@ -18,7 +18,7 @@ final class BufferedResponseConsumer extends AbstractBinResponseConsumer<Buffere
 
     /** What arrived: status, the headers the client reads, and the body. */
     record Result(int status, String contentType, String requestId, String location, String pollAfterMs,
-                  byte[] body) implements HttpOutcome {
+                  byte[] body, java.time.Duration retryAfter) implements HttpOutcome {
     }
 
     private final long maxBytes;
@@ -27,6 +27,7 @@ final class BufferedResponseConsumer extends AbstractBinResponseConsumer<Buffere
     private String requestId;
     private String location;
     private String pollAfterMs;
+    private java.time.Duration retryAfter;
     private ByteArrayOutputStream body;
 
     BufferedResponseConsumer(long maxBytes) {
@@ -40,6 +41,8 @@ final class BufferedResponseConsumer extends AbstractBinResponseConsumer<Buffere
         requestId = header(response, "x-request-id");
         location = header(response, "Location");
         pollAfterMs = header(response, "openai-poll-after-ms");
+        retryAfter = VideosClient.retryAfter(response.getFirstHeader("Retry-After-Ms"),
+                response.getFirstHeader("Retry-After"));
         Long declared = FileResponseConsumer.declaredLength(response);
         if (declared != null && declared > maxBytes) {
             throw new ResponseTooLargeException(status, declared, maxBytes);
@@ -70,7 +73,7 @@ final class BufferedResponseConsumer extends AbstractBinResponseConsumer<Buffere
     @Override
     protected Result buildResult() {
         return new Result(status, contentType, requestId, location, pollAfterMs,
-                body == null ? new byte[0] : body.toByteArray());
+                body == null ? new byte[0] : body.toByteArray(), retryAfter);
     }
 
     @Override

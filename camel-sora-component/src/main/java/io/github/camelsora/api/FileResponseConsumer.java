@@ -22,7 +22,7 @@ final class FileResponseConsumer extends AbstractBinResponseConsumer<FileRespons
 
     /** What arrived: either a file ({@code error == null}) or the head of an error body. */
     record Result(int status, String contentType, String requestId, long bytes, Long declaredLength, byte[] error,
-                  String location) implements HttpOutcome {
+                  String location, java.time.Duration retryAfter) implements HttpOutcome {
     }
 
     private static final int CHUNK = 64 * 1024;
@@ -31,6 +31,7 @@ final class FileResponseConsumer extends AbstractBinResponseConsumer<FileRespons
     private final Path target;
     private final long maxBytes;
     private String location;
+    private java.time.Duration retryAfter;
     private int status;
     private String contentType;
     private String requestId;
@@ -50,6 +51,8 @@ final class FileResponseConsumer extends AbstractBinResponseConsumer<FileRespons
         contentType = type == null ? null : type.getMimeType();
         requestId = header(response, "x-request-id");
         location = header(response, "Location");
+        retryAfter = VideosClient.retryAfter(response.getFirstHeader("Retry-After-Ms"),
+                response.getFirstHeader("Retry-After"));
         declaredLength = declaredLength(response);
         boolean media = status >= 200 && status < 300 && !VideosClient.looksLikeJsonOrText(contentType);
         if (media && declaredLength != null && declaredLength > maxBytes) {
@@ -106,7 +109,7 @@ final class FileResponseConsumer extends AbstractBinResponseConsumer<FileRespons
     protected Result buildResult() {
         closeChannel();
         return new Result(status, contentType, requestId, bytes, declaredLength,
-                errorBody == null ? null : errorBody.toByteArray(), location);
+                errorBody == null ? null : errorBody.toByteArray(), location, retryAfter);
     }
 
     @Override

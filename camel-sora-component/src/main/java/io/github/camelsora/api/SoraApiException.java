@@ -6,12 +6,25 @@ public class SoraApiException extends SoraException {
     private final int statusCode;
     private final String requestId;
     private final ApiError error;
+    private final java.time.Duration retryAfter;
 
     public SoraApiException(String operation, int statusCode, ApiError error, String requestId, String videoId) {
+        this(operation, statusCode, error, requestId, videoId, null);
+    }
+
+    /** @param retryAfter the server's {@code Retry-After-Ms} / {@code Retry-After}, or null */
+    public SoraApiException(String operation, int statusCode, ApiError error, String requestId, String videoId,
+                            java.time.Duration retryAfter) {
         super(describe(operation, statusCode, error, requestId, videoId), videoId);
         this.statusCode = statusCode;
         this.requestId = requestId;
         this.error = error;
+        this.retryAfter = retryAfter;
+    }
+
+    /** How long the server asked us to wait ({@code Retry-After-Ms} or {@code Retry-After}); null when it did not. */
+    public java.time.Duration getRetryAfter() {
+        return retryAfter;
     }
 
     private static String describe(String operation, int status, ApiError error, String requestId, String videoId) {

@@ -305,7 +305,7 @@ public final class VideosClient implements AutoCloseable {
                 error = new ApiError("expected media but the server sent " + r.contentType(), null, null,
                         "unexpected_content_type");
             }
-            throw new SoraApiException(operation, r.status(), error, r.requestId(), videoId);
+            throw new SoraApiException(operation, r.status(), error, r.requestId(), videoId, r.retryAfter());
         }
         if (r.declaredLength() != null && r.declaredLength() != r.bytes()) {
             throw new SoraApiException(operation, r.status(), new ApiError("the body ended after " + r.bytes()
@@ -471,7 +471,8 @@ public final class VideosClient implements AutoCloseable {
         String mime = response.contentType();
         byte[] body = redact(response.body());
         if (status < 200 || status >= 300) {
-            throw new SoraApiException(operation, status, parseError(body, mime), requestId, videoId);
+            throw new SoraApiException(operation, status, parseError(body, mime), requestId, videoId,
+                    response.retryAfter());
         }
         if (mime == null || !mime.contains("json")) {
             throw new SoraApiException(operation, status, new ApiError(
@@ -587,6 +588,44 @@ public final class VideosClient implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /**
+     * The server's wait hint: {@code Retry-After-Ms} (milliseconds), else {@code Retry-After} in seconds or as an
+     * HTTP date; null when absent or unreadable.
+     */
+    static Duration retryAfter(org.apache.hc.core5.http.Header retryAfterMs, org.apache.hc.core5.http.Header retryAfter) {
+        return retryAfter(retryAfterMs == null ? null : retryAfterMs.getValue(),
+                retryAfter == null ? null : retryAfter.getValue());
+    }
+
+    static Duration retryAfter(String retryAfterMs, String retryAfter) {
+        if (retryAfterMs != null) {
+            try {
+                double value = Double.parseDouble(retryAfterMs.trim());
+                if (value >= 0) {
+                    return Duration.ofMillis((long) value);
+                }
+            } catch (NumberFormatException e) {
+                // fall through to Retry-After
+            }
+        }
+        if (retryAfter == null || retryAfter.isBlank()) {
+            return null;
+        }
+        try {
+            double seconds = Double.parseDouble(retryAfter.trim());
+            return seconds < 0 ? null : Duration.ofMillis((long) (seconds * 1000));
+        } catch (NumberFormatException e) {
+            try {
+                java.time.ZonedDateTime when = java.time.ZonedDateTime.parse(retryAfter.trim(),
+                        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(java.time.Instant.now(), when.toInstant());
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (java.time.format.DateTimeParseException notADate) {
+                return null;
+            }
+        }
     }
 
     @Override

@@ -66,7 +66,17 @@ public final class JobTracker implements AutoCloseable {
      * @param timeout how long to wait from now
      */
     public CompletableFuture<Video> await(String videoId, StatusSource source, PollPolicy policy, Duration timeout) {
-        Wait wait = new Wait(videoId, source, new PollSchedule(policy), nanoClock.getAsLong(), timeout);
+        return await(videoId, source, policy, timeout, RetryPolicy.DEFAULT);
+    }
+
+    /**
+     * As {@link #await(String, StatusSource, PollPolicy, Duration)}, with failed status requests repeated by
+     * {@code retry}'s backoff and server hints until the deadline (status requests cost nothing, so their number of
+     * retries is bounded by the deadline only), except that a quota error ends the wait.
+     */
+    public CompletableFuture<Video> await(String videoId, StatusSource source, PollPolicy policy, Duration timeout,
+                                          RetryPolicy retry) {
+        Wait wait = new Wait(videoId, source, new PollSchedule(policy), nanoClock.getAsLong(), timeout, retry);
         if (closed) {
             wait.result.completeExceptionally(stoppedException(videoId));
             return wait.result;
@@ -167,10 +177,14 @@ public final class JobTracker implements AutoCloseable {
         final long deadlineNanos;
         final CompletableFuture<Video> result = new CompletableFuture<>();
         volatile ScheduledFuture<?> pending;
+        final RetryPolicy retry;
         volatile String lastStatus = "unknown";
-        Duration transientBackoff = Duration.ofSeconds(1);
+        int failuresInARow;
+        int hintlessRateLimits;
 
-        Wait(String videoId, StatusSource source, PollSchedule schedule, long startNanos, Duration timeout) {
+        Wait(String videoId, StatusSource source, PollSchedule schedule, long startNanos, Duration timeout,
+             RetryPolicy retry) {
+            this.retry = retry;
             this.videoId = videoId;
             this.source = source;
             this.schedule = schedule;
@@ -231,29 +245,28 @@ public final class JobTracker implements AutoCloseable {
                 result.complete(video);
                 return;
             }
-            transientBackoff = Duration.ofSeconds(1);
+            failuresInARow = 0;
+            hintlessRateLimits = 0;
             schedule(schedule.next(video.progress(), response.pollAfter(), nanoClock.getAsLong()));
         }
 
         void onError(Throwable error) {
-            if (!isTransient(error)) {
+            if (!isTransient(error) || RetryPolicy.isQuota(error)) {
                 result.completeExceptionally(error);
                 return;
             }
-            Duration delay = transientBackoff;
-            transientBackoff = transientBackoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
-                    ? Duration.ofSeconds(30) : transientBackoff.multipliedBy(2);
+            if (RetryPolicy.isHintlessRateLimit(error) && ++hintlessRateLimits >= retry.quotaAfter()) {
+                result.completeExceptionally(new io.github.camelsora.api.SoraQuotaException(
+                        "retrieve video " + videoId, (SoraApiException) error, hintlessRateLimits));
+                return;
+            }
+            Duration delay = retry.delay(++failuresInARow, error);
             LOG.warn("Status request for video {} failed ({}); asking again in {}", videoId, error.getMessage(), delay);
             schedule(delay);
         }
     }
 
     static boolean isTransient(Throwable error) {
-        if (error instanceof SoraApiException api) {
-            int status = api.getStatusCode();
-            return status == 408 || status == 409 || status == 429 || status >= 500;
-        }
-        // transport failures (connection refused, reset, timeout) come as a plain SoraException with a cause
-        return error instanceof SoraException && error.getCause() != null;
+        return RetryPolicy.isRetryable(error);
     }
 }

@@ -2,9 +2,11 @@ package io.github.camelsora.media;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
@@ -121,10 +123,53 @@ public final class VideoFiles {
         }
     }
 
-    /** A fresh temporary file in the target's directory (same file system, so the final move is atomic). */
+    private static final String PART = ".part";
+    private static final long PID = ProcessHandle.current().pid();
+
+    /**
+     * A fresh temporary file in the target's directory (same file system, so the final move is atomic), hidden and
+     * named {@code .<target>.<pid>.<random>.part} so that a later run can tell a dead process's leftovers.
+     */
     public static Path temporaryFor(Path target) throws IOException {
         Files.createDirectories(target.getParent());
-        return Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
+        return Files.createTempFile(target.getParent(), "." + target.getFileName() + "." + PID + ".", PART);
+    }
+
+    /**
+     * Deletes temporary download files left in {@code directory} by a process that died (killed mid-download): those
+     * whose process no longer runs on this machine, and any older than {@code maxAge} (another machine's, or a pid
+     * reused since). Returns how many were deleted.
+     */
+    public static int deleteStaleTemporaries(Path directory, Duration maxAge) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        int deleted = 0;
+        long oldest = System.currentTimeMillis() - maxAge.toMillis();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, ".*" + PART)) {
+            for (Path file : files) {
+                Long pid = pidOf(file.getFileName().toString());
+                boolean orphan = pid != null && pid != PID && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+                boolean old = Files.getLastModifiedTime(file).toMillis() < oldest;
+                if ((orphan || old) && Files.deleteIfExists(file)) {
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
+    }
+
+    private static Long pidOf(String name) {
+        // .<videoId>.mp4.<pid>.<random>.part
+        String[] parts = name.split("\\.");
+        if (parts.length < 5) {
+            return null;
+        }
+        try {
+            return Long.parseLong(parts[parts.length - 3]);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**

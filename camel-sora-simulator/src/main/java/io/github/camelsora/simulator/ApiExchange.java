@@ -28,6 +28,8 @@ final class ApiExchange {
     private String responseContentType;
     private byte[] responseBody;
     private long responseLength;
+    private boolean dropResponse;
+    private double truncateFraction = 1.0;
 
     ApiExchange(HttpExchange http) {
         this.http = http;
@@ -76,6 +78,17 @@ final class ApiExchange {
 
     boolean hasResponded() {
         return responded;
+    }
+
+    /** Fault: whatever the handler answers is not sent; the connection is closed without a response. */
+    void dropResponse() {
+        dropResponse = true;
+        responded = true;
+    }
+
+    /** Fault: send the full Content-Length but only this fraction of the body, then close the connection. */
+    void truncateBody(double fraction) {
+        truncateFraction = Math.max(0, Math.min(1, fraction));
     }
 
     /** Decoded query parameters; for a repeated name the last value wins. */
@@ -141,6 +154,9 @@ final class ApiExchange {
     }
 
     void sendBytes(int status, String contentType, byte[] body) throws IOException {
+        if (dropResponse) {
+            return;
+        }
         http.getResponseHeaders().set("Content-Type", contentType);
         responded = true;
         this.status = status;
@@ -148,6 +164,10 @@ final class ApiExchange {
         this.responseBody = body;
         this.responseLength = body.length;
         http.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (truncateFraction < 1.0) {
+            sendTruncated(body, (int) (body.length * truncateFraction));
+            return;
+        }
         try (OutputStream out = http.getResponseBody()) {
             out.write(body);
         }
@@ -158,6 +178,9 @@ final class ApiExchange {
      * Taking an open channel (not a path) means a cache eviction after opening cannot cut the download short.
      */
     void sendFile(String contentType, FileChannel file) throws IOException {
+        if (dropResponse) {
+            return;
+        }
         long length = file.size();
         http.getResponseHeaders().set("Content-Type", contentType);
         responded = true;
@@ -165,9 +188,25 @@ final class ApiExchange {
         this.responseContentType = contentType;
         this.responseLength = length;
         http.sendResponseHeaders(200, length == 0 ? -1 : length);
+        if (truncateFraction < 1.0) {
+            byte[] head = Channels.newInputStream(file).readNBytes(
+                    (int) Math.min(Integer.MAX_VALUE, (long) (length * truncateFraction)));
+            sendTruncated(head, head.length);
+            return;
+        }
         try (OutputStream out = http.getResponseBody()) {
             Channels.newInputStream(file).transferTo(out);
         }
+    }
+
+    /**
+     * Writes part of a body and leaves the stream open: when the exchange is then closed with bytes still owed to
+     * the Content-Length, the JDK server closes the connection, which is what the client should see.
+     */
+    private void sendTruncated(byte[] body, int bytes) throws IOException {
+        OutputStream out = http.getResponseBody();
+        out.write(body, 0, bytes);
+        out.flush();
     }
 
     void setHeader(String name, String value) {

@@ -1,15 +1,43 @@
 package io.github.camelsora.simulator;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-/** One-shot HTTP errors queued per route (FIFO), answered instead of the next request on that route. */
+/**
+ * One-shot faults queued per route (FIFO), each applied to the next request on that route: an HTTP error answered
+ * instead, a connection dropped without an answer (before or after the request was processed), a body cut short,
+ * or a delay before the request is handled.
+ */
 final class FaultInjector {
 
-    private final Map<Route, Queue<ApiException>> queued = new EnumMap<>(Route.class);
+    /** One scripted fault. */
+    sealed interface Fault permits Error, Drop, Truncate, Delay {
+    }
+
+    /** Answer this error instead of handling the request. */
+    record Error(ApiException error) implements Fault {
+    }
+
+    /**
+     * Close the connection without an answer. With {@code afterProcessing}, the request is handled first (a create
+     * creates its job), so the client cannot know whether it took effect.
+     */
+    record Drop(boolean afterProcessing) implements Fault {
+    }
+
+    /** Send the headers (with the full Content-Length) and only this fraction of the body, then close. */
+    record Truncate(double fraction) implements Fault {
+    }
+
+    /** Wait this long before handling the request (the answer is then normal). */
+    record Delay(Duration delay) implements Fault {
+    }
+
+    private final Map<Route, Queue<Fault>> queued = new EnumMap<>(Route.class);
 
     FaultInjector() {
         for (Route route : Route.values()) {
@@ -18,10 +46,14 @@ final class FaultInjector {
     }
 
     void enqueue(Route route, ApiException error) {
-        queued.get(route).add(error);
+        enqueue(route, new Error(error));
     }
 
-    Optional<ApiException> next(Route route) {
+    void enqueue(Route route, Fault fault) {
+        queued.get(route).add(fault);
+    }
+
+    Optional<Fault> next(Route route) {
         return Optional.ofNullable(queued.get(route).poll());
     }
 

@@ -16,6 +16,14 @@ final class JobLifecycle {
     }
 
     static JobSnapshot snapshot(VideoJob job, Instant now) {
+        return snapshot(job, now, null);
+    }
+
+    /**
+     * @param assetLifetime when not null, a completed job turns {@code expired} this long after completing, and
+     *                      its {@code expires_at} says so
+     */
+    static JobSnapshot snapshot(VideoJob job, Instant now, Duration assetLifetime) {
         long totalNanos = saturatedNanos(job.renderTime());
         long elapsedNanos = saturatedNanos(Duration.between(job.createdAt(), now));
         if (elapsedNanos >= totalNanos) {
@@ -23,6 +31,11 @@ final class JobLifecycle {
             if (job.failure() != null) {
                 // a failed job produced nothing: no expiry, progress back to 0
                 return new JobSnapshot(JobStatus.FAILED, 0, finishedAt, null, job.failure());
+            }
+            if (assetLifetime != null) {
+                Instant expiresAt = job.finishesAt().plus(assetLifetime);
+                JobStatus status = now.isBefore(expiresAt) ? JobStatus.COMPLETED : JobStatus.EXPIRED;
+                return new JobSnapshot(status, 100, finishedAt, expiresAt.getEpochSecond(), null);
             }
             return new JobSnapshot(JobStatus.COMPLETED, 100, finishedAt, finishedAt + ASSET_LIFETIME_SECONDS, null);
         }

@@ -2,7 +2,9 @@ package io.github.camelsora.simulator;
 
 /** The {@code VideoStatus} values of the protocol. */
 enum JobStatus {
-    QUEUED("queued"), IN_PROGRESS("in_progress"), COMPLETED("completed"), FAILED("failed");
+    QUEUED("queued"), IN_PROGRESS("in_progress"), COMPLETED("completed"), FAILED("failed"),
+    /** Completed, but its assets are gone (only with an asset lifetime rule). */
+    EXPIRED("expired");
 
     private final String wireName;
 
@@ -15,6 +17,6 @@ enum JobStatus {
     }
 
     boolean isTerminal() {
-        return this == COMPLETED || this == FAILED;
+        return this == COMPLETED || this == FAILED || this == EXPIRED;
     }
 }

@@ -19,6 +19,10 @@ final class PromptRules {
     private record VideoBytesRule(String marker, long totalBytes) {
     }
 
+    private record AssetLifetimeRule(String marker, Duration lifetime) {
+    }
+
+    private final List<AssetLifetimeRule> assetLifetimes = new CopyOnWriteArrayList<>();
     private final List<RenderTimeRule> renderTimes = new CopyOnWriteArrayList<>();
     private final List<FailureRule> failures = new CopyOnWriteArrayList<>();
     private final List<VideoBytesRule> videoBytes = new CopyOnWriteArrayList<>();
@@ -33,6 +37,16 @@ final class PromptRules {
 
     void videoBytesWhen(String marker, long totalBytes) {
         videoBytes.add(new VideoBytesRule(marker, totalBytes));
+    }
+
+    void assetLifetimeWhen(String marker, Duration lifetime) {
+        assetLifetimes.add(new AssetLifetimeRule(marker, lifetime));
+    }
+
+    /** The asset lifetime of a job with this prompt, or null for the API's usual hour (never expiring here). */
+    Duration assetLifetimeFor(String prompt) {
+        return assetLifetimes.stream().filter(r -> prompt.contains(r.marker()))
+                .map(AssetLifetimeRule::lifetime).findFirst().orElse(null);
     }
 
     Duration renderTimeFor(String prompt, Duration fallback) {
@@ -52,6 +66,7 @@ final class PromptRules {
 
     void clear() {
         renderTimes.clear();
+        assetLifetimes.clear();
         failures.clear();
         videoBytes.clear();
     }

@@ -70,7 +70,7 @@ final class SimulatorState {
     }
 
     JobSnapshot snapshot(VideoJob job) {
-        return JobLifecycle.snapshot(job, clock.instant());
+        return JobLifecycle.snapshot(job, clock.instant(), rules.assetLifetimeFor(job.prompt()));
     }
 
     VideoJob requireJob(String videoId) throws ApiException {

@@ -126,6 +126,37 @@ public final class SoraSimulator implements AutoCloseable {
     }
 
     /**
+     * Jobs whose prompt contains {@code marker} turn {@code expired} {@code lifetime} after completing: their
+     * {@code expires_at} is then in the past and their content answers 404 {@code video_expired}.
+     */
+    public void expireWhenPromptContains(String marker, Duration lifetime) {
+        state.rules.assetLifetimeWhen(Objects.requireNonNull(marker, "marker"), requireNonNegative(lifetime));
+    }
+
+    /**
+     * The next request on {@code route} gets no answer: the connection is closed. With {@code afterProcessing}
+     * the request is handled first (a create creates its job and counts), as when a response is lost on the way
+     * back; without it, nothing happens on the server.
+     */
+    public void dropConnection(Route route, boolean afterProcessing) {
+        state.faults.enqueue(Objects.requireNonNull(route, "route"), new FaultInjector.Drop(afterProcessing));
+    }
+
+    /**
+     * The next request on {@code route} is answered with its full {@code Content-Length} but only {@code fraction}
+     * (0..1) of its body, then the connection is closed: an interrupted download.
+     */
+    public void truncateNext(Route route, double fraction) {
+        state.faults.enqueue(Objects.requireNonNull(route, "route"), new FaultInjector.Truncate(fraction));
+    }
+
+    /** The next request on {@code route} waits {@code delay} before being handled: a slow server. */
+    public void delayNext(Route route, Duration delay) {
+        state.faults.enqueue(Objects.requireNonNull(route, "route"),
+                new FaultInjector.Delay(requireNonNegative(delay)));
+    }
+
+    /**
      * The next request on {@code route} (after authentication) is answered with this error instead, once.
      * Errors queue per route in FIFO order.
      *

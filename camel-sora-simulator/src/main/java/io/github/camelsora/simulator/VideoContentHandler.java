@@ -40,6 +40,10 @@ final class VideoContentHandler implements EndpointHandler {
             throw ApiException.invalidRequest("Video '" + videoId + "' failed (" + snapshot.error().code()
                     + "), so it has no content to download.", null, "video_not_ready");
         }
+        if (snapshot.status() == JobStatus.EXPIRED) {
+            throw ApiException.notFound("The assets of video '" + videoId + "' expired at " + snapshot.expiresAt()
+                    + " (unix seconds) and can no longer be downloaded.", "video_expired");
+        }
         if (snapshot.status() != JobStatus.COMPLETED) {
             throw ApiException.invalidRequest("Video '" + videoId + "' is not ready yet: its status is '"
                     + snapshot.status().wireName() + "'. Download content once the status is 'completed'.", null,

@@ -54,9 +54,22 @@ final class VideosRouter implements HttpHandler {
             state.counters.request();
             authenticate(exchange, dialect);
             Target target = resolve(exchange.method(), exchange.rawPath(), dialect);
-            var fault = state.faults.next(target.route());
-            if (fault.isPresent()) {
-                throw fault.get();
+            FaultInjector.Fault fault = state.faults.next(target.route()).orElse(null);
+            if (fault instanceof FaultInjector.Error error) {
+                throw error.error();
+            }
+            if (fault instanceof FaultInjector.Delay delay) {
+                pause(delay.delay());
+            }
+            if (fault instanceof FaultInjector.Drop drop) {
+                // no answer at all: closing an exchange that sent no headers closes the connection
+                exchange.dropResponse();
+                if (!drop.afterProcessing()) {
+                    return;
+                }
+            }
+            if (fault instanceof FaultInjector.Truncate truncate) {
+                exchange.truncateBody(truncate.fraction());
             }
             handlers.get(target.route()).handle(exchange, target.videoId());
         } catch (ApiException e) {
@@ -72,6 +85,14 @@ final class VideosRouter implements HttpHandler {
                 state.recorder.add(exchange.recorded());
             }
             http.close();
+        }
+    }
+
+    private static void pause(java.time.Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -92,6 +92,15 @@ public class SoraComponentAutoConfiguration {
         put(options, "workerPoolSize", c.getWorkerPoolSize());
         put(options, "maxSpendPerDay", c.getMaxSpendPerDay());
         put(options, "priceTable", c.getPriceTable());
+        put(options, "idempotencyKey", c.getIdempotencyKey());
+        put(options, "jobStore", c.getJobStore());
+        put(options, "maxConcurrentJobs", c.getMaxConcurrentJobs());
+        put(options, "maxRequestsPerMinute", c.getMaxRequestsPerMinute());
+        put(options, "maxWaitingJobs", c.getMaxWaitingJobs());
+        put(options, "maxRetries", c.getMaxRetries());
+        put(options, "retryDelay", c.getRetryDelay());
+        put(options, "maxRetryDelay", c.getMaxRetryDelay());
+        put(options, "quotaAfterRateLimits", c.getQuotaAfterRateLimits());
         put(options, "healthCheckConsumerEnabled", c.getHealthCheckConsumerEnabled());
         put(options, "healthCheckProducerEnabled", c.getHealthCheckProducerEnabled());
         put(options, "proxyHost", c.getProxyHost());

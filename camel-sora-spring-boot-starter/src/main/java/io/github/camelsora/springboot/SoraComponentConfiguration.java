@@ -247,6 +247,53 @@ public class SoraComponentConfiguration {
      */
     private String priceTable;
     /**
+     * A Simple expression giving each message's idempotency key, e.g. ${header.orderId}. A redelivered or
+     * re-consumed message with the same key resumes its job, or answers the video already delivered, instead of
+     * paying for a new one. The header CamelSoraIdempotencyKey overrides it. Default: the JMSMessageID header, else
+     * the file's absolute path, last-modified time and length, else the exchange id.
+     */
+    private String idempotencyKey;
+    /**
+     * Where jobs are recorded by idempotency key: InMemoryJobStore (the default), FileJobStore (one node, survives a
+     * crash) or JdbcJobStore (nodes sharing a database). Set as a reference to a bean of type
+     * io.github.camelsora.job.JobStore, e.g. #myBean.
+     */
+    private String jobStore;
+    /**
+     * The most jobs in flight (from create to delivery) per base URL and key, shared by every endpoint using them;
+     * further exchanges wait in FIFO order without holding a thread. 0: unlimited. Default: 0.
+     */
+    private Integer maxConcurrentJobs;
+    /**
+     * The most HTTP requests in any sliding minute per base URL and key, shared by every endpoint using them;
+     * further requests wait in FIFO order without holding a thread. 0: unlimited. Default: 0.
+     */
+    private Integer maxRequestsPerMinute;
+    /**
+     * How many exchanges may wait for a job slot; beyond it an exchange fails at once with SoraRejectedException,
+     * before anything is sent. Default: 1000.
+     */
+    private Integer maxWaitingJobs;
+    /**
+     * How many times a failed request is repeated (408, 409, 429, 5xx, I/O errors, interrupted downloads). A create
+     * is only repeated once the server provably has no such job. Default: 5.
+     */
+    private Integer maxRetries;
+    /**
+     * The first backoff before a retry; it doubles with each retry (less up to 25% jitter) up to maxRetryDelay;
+     * Retry-After-Ms or Retry-After from the server win. Default: 500ms.
+     */
+    private Duration retryDelay;
+    /**
+     * The longest backoff between two retries (a server's Retry-After may ask for longer). Default: 30s.
+     */
+    private Duration maxRetryDelay;
+    /**
+     * How many HTTP 429 answers without Retry-After in a row are taken for an exhausted quota (SoraQuotaException).
+     * Default: 3.
+     */
+    private Integer quotaAfterRateLimits;
+    /**
      * Used for enabling or disabling all consumer based health checks from this component Default: true.
      */
     private Boolean healthCheckConsumerEnabled;
@@ -778,5 +825,77 @@ public class SoraComponentConfiguration {
 
     public void setWebhookTolerance(Duration webhookTolerance) {
         this.webhookTolerance = webhookTolerance;
+    }
+
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public void setIdempotencyKey(String idempotencyKey) {
+        this.idempotencyKey = idempotencyKey;
+    }
+
+    public String getJobStore() {
+        return jobStore;
+    }
+
+    public void setJobStore(String jobStore) {
+        this.jobStore = jobStore;
+    }
+
+    public Integer getMaxConcurrentJobs() {
+        return maxConcurrentJobs;
+    }
+
+    public void setMaxConcurrentJobs(Integer maxConcurrentJobs) {
+        this.maxConcurrentJobs = maxConcurrentJobs;
+    }
+
+    public Integer getMaxRequestsPerMinute() {
+        return maxRequestsPerMinute;
+    }
+
+    public void setMaxRequestsPerMinute(Integer maxRequestsPerMinute) {
+        this.maxRequestsPerMinute = maxRequestsPerMinute;
+    }
+
+    public Integer getMaxWaitingJobs() {
+        return maxWaitingJobs;
+    }
+
+    public void setMaxWaitingJobs(Integer maxWaitingJobs) {
+        this.maxWaitingJobs = maxWaitingJobs;
+    }
+
+    public Integer getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(Integer maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public Duration getRetryDelay() {
+        return retryDelay;
+    }
+
+    public void setRetryDelay(Duration retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public Duration getMaxRetryDelay() {
+        return maxRetryDelay;
+    }
+
+    public void setMaxRetryDelay(Duration maxRetryDelay) {
+        this.maxRetryDelay = maxRetryDelay;
+    }
+
+    public Integer getQuotaAfterRateLimits() {
+        return quotaAfterRateLimits;
+    }
+
+    public void setQuotaAfterRateLimits(Integer quotaAfterRateLimits) {
+        this.quotaAfterRateLimits = quotaAfterRateLimits;
     }
 }

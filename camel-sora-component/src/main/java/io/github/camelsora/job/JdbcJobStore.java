@@ -1,0 +1,233 @@
+package io.github.camelsora.job;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * Jobs in a table that several nodes share (tested on H2 and PostgreSQL). A claim is an {@code INSERT} on the
+ * primary key, so of two nodes claiming one key exactly one succeeds; the database's unique-violation state
+ * ({@code 23505}) tells the other one to read what is there. Each call uses its own auto-commit connection.
+ */
+public final class JdbcJobStore implements JobStore {
+
+    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String COLUMNS = "job_key, fingerprint, state, video_id, owner, claimed_at, updated_at,"
+                                          + " file_path, status, error_code, error_message";
+
+    private final DataSource dataSource;
+    private final String table;
+
+    /** Uses the table {@code camel_sora_jobs}, created if missing. */
+    public JdbcJobStore(DataSource dataSource) {
+        this(dataSource, "camel_sora_jobs", true);
+    }
+
+    /**
+     * @param table       the table name (letters, digits, underscore)
+     * @param createTable whether to create the table (and its video id index) when missing
+     */
+    public JdbcJobStore(DataSource dataSource, String table, boolean createTable) {
+        if (!TABLE_NAME.matcher(table).matches()) {
+            throw new IllegalArgumentException("Not a plain table name: " + table);
+        }
+        this.dataSource = dataSource;
+        this.table = table;
+        if (createTable) {
+            createTable();
+        }
+    }
+
+    private void createTable() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS " + table + " (job_key VARCHAR(512) NOT NULL PRIMARY KEY,"
+                      + " fingerprint VARCHAR(128), state VARCHAR(16) NOT NULL, video_id VARCHAR(256),"
+                      + " owner VARCHAR(256), claimed_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+                      + " file_path VARCHAR(4096), status VARCHAR(64), error_code VARCHAR(256),"
+                      + " error_message VARCHAR(4096))");
+            s.execute("CREATE INDEX IF NOT EXISTS " + table + "_video ON " + table + " (video_id)");
+        } catch (SQLException e) {
+            // another node may have created it at the same moment; only fail if it is really missing
+            if (!tableExists()) {
+                throw new JobStoreException("Cannot create the job table " + table + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private boolean tableExists() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeQuery("SELECT COUNT(*) FROM " + table + " WHERE 1 = 0").close();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<JobRecord> claim(JobRecord record) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement insert = c.prepareStatement(
+                     "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bind(insert, record);
+            insert.executeUpdate();
+            return Optional.empty();
+        } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
+                return find(record.key());
+            }
+            throw new JobStoreException("Cannot claim key " + record.key() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isUniqueViolation(SQLException e) {
+        for (SQLException next = e; next != null; next = next.getNextException()) {
+            if (UNIQUE_VIOLATION.equals(next.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Optional<JobRecord> find(String key) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement(
+                     "SELECT " + COLUMNS + " FROM " + table + " WHERE job_key = ?")) {
+            select.setString(1, key);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new JobStoreException("Cannot read key " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void update(JobRecord record) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement update = c.prepareStatement("UPDATE " + table + " SET fingerprint = ?, state = ?,"
+                     + " video_id = ?, owner = ?, claimed_at = ?, updated_at = ?, file_path = ?, status = ?,"
+                     + " error_code = ?, error_message = ? WHERE job_key = ?")) {
+            setNullable(update, 1, record.fingerprint());
+            update.setString(2, record.state().name());
+            setNullable(update, 3, record.videoId());
+            setNullable(update, 4, record.owner());
+            update.setLong(5, record.claimedAt().toEpochMilli());
+            update.setLong(6, record.updatedAt().toEpochMilli());
+            setNullable(update, 7, record.file());
+            setNullable(update, 8, record.status());
+            setNullable(update, 9, record.errorCode());
+            setNullable(update, 10, record.errorMessage());
+            update.setString(11, record.key());
+            if (update.executeUpdate() == 0 && claim(record).isPresent()) {
+                update(record); // raced with a remove and a new claim; write ours over it
+            }
+        } catch (SQLException e) {
+            throw new JobStoreException("Cannot update key " + record.key() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void remove(String key) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE job_key = ?")) {
+            delete.setString(1, key);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new JobStoreException("Cannot remove key " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean holdsVideo(String videoId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement(
+                     "SELECT COUNT(*) FROM " + table + " WHERE video_id = ?")) {
+            select.setString(1, videoId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() && rows.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new JobStoreException("Cannot look up video " + videoId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<JobRecord> unfinished() {
+        return query("SELECT " + COLUMNS + " FROM " + table + " WHERE state IN ('SUBMITTING', 'CREATED')");
+    }
+
+    /** Every record, for tools and tests. */
+    public List<JobRecord> all() {
+        return query("SELECT " + COLUMNS + " FROM " + table);
+    }
+
+    private List<JobRecord> query(String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery(sql)) {
+            List<JobRecord> records = new ArrayList<>();
+            while (rows.next()) {
+                records.add(read(rows));
+            }
+            return records;
+        } catch (SQLException e) {
+            throw new JobStoreException("Cannot read the job table " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public int purgeFinishedBefore(Instant before) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement delete = c.prepareStatement("DELETE FROM " + table
+                     + " WHERE state IN ('DELIVERED', 'FAILED') AND updated_at < ?")) {
+            delete.setLong(1, before.toEpochMilli());
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new JobStoreException("Cannot purge the job table " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, JobRecord record) throws SQLException {
+        statement.setString(1, record.key());
+        setNullable(statement, 2, record.fingerprint());
+        statement.setString(3, record.state().name());
+        setNullable(statement, 4, record.videoId());
+        setNullable(statement, 5, record.owner());
+        statement.setLong(6, record.claimedAt().toEpochMilli());
+        statement.setLong(7, record.updatedAt().toEpochMilli());
+        setNullable(statement, 8, record.file());
+        setNullable(statement, 9, record.status());
+        setNullable(statement, 10, record.errorCode());
+        setNullable(statement, 11, record.errorMessage());
+    }
+
+    private static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
+    }
+
+    private static JobRecord read(ResultSet rows) throws SQLException {
+        return new JobRecord(rows.getString(1), rows.getString(2), JobState.valueOf(rows.getString(3)),
+                rows.getString(4), rows.getString(5), Instant.ofEpochMilli(rows.getLong(6)),
+                Instant.ofEpochMilli(rows.getLong(7)), rows.getString(8), rows.getString(9), rows.getString(10),
+                rows.getString(11));
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcJobStore[" + table + "]";
+    }
+}

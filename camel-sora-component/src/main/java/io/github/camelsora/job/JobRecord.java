@@ -1,0 +1,60 @@
+package io.github.camelsora.job;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What a {@link JobStore} keeps per idempotency key: enough to resume a job, or answer it again, after a crash or a
+ * redelivery. It holds no prompt and no credential, only a fingerprint of the request.
+ *
+ * @param key          the idempotency key of the message
+ * @param fingerprint  a hash of the request (prompt, model, size, seconds); a key reused for another request is refused
+ * @param state        where the job stands
+ * @param videoId      the server's id once the create succeeded, else null
+ * @param owner        the node that last worked on the job
+ * @param claimedAt    when the key was first claimed (the earliest moment the server could have created the job)
+ * @param updatedAt    when the record last changed
+ * @param file         the delivered file, once delivered
+ * @param status       the job's last known status
+ * @param errorCode    the job's error code when it failed
+ * @param errorMessage the job's error message when it failed
+ */
+public record JobRecord(String key, String fingerprint, JobState state, String videoId, String owner, Instant claimedAt,
+                        Instant updatedAt, String file, String status, String errorCode, String errorMessage) {
+
+    public JobRecord {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(claimedAt, "claimedAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** A fresh claim: nothing sent yet. */
+    public static JobRecord claim(String key, String fingerprint, String owner, Instant now) {
+        return new JobRecord(key, fingerprint, JobState.SUBMITTING, null, owner, now, now, null, null, null, null);
+    }
+
+    public JobRecord created(String videoId, String status, String owner, Instant now) {
+        return new JobRecord(key, fingerprint, JobState.CREATED, videoId, owner, claimedAt, now, null, status, null, null);
+    }
+
+    public JobRecord delivered(String file, Instant now) {
+        return new JobRecord(key, fingerprint, JobState.DELIVERED, videoId, owner, claimedAt, now, file, "completed",
+                null, null);
+    }
+
+    public JobRecord failed(String status, String errorCode, String errorMessage, Instant now) {
+        return new JobRecord(key, fingerprint, JobState.FAILED, videoId, owner, claimedAt, now, file, status, errorCode,
+                errorMessage);
+    }
+
+    public JobRecord ownedBy(String newOwner, Instant now) {
+        return new JobRecord(key, fingerprint, state, videoId, newOwner, claimedAt, now, file, status, errorCode,
+                errorMessage);
+    }
+
+    /** Delivered or failed: nothing more will happen to this job. */
+    public boolean isFinished() {
+        return state == JobState.DELIVERED || state == JobState.FAILED;
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.camelsora;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Appends one row per scenario to {@code target/reliability-figures.md}, the table docs/reliability.md is written
+ * from: jobs (messages), creates (as counted by the simulator), delivered (valid MP4s, or typed errors carrying the
+ * video id for jobs that cannot succeed), duplicates (creates beyond one per message) and lost (paid videos neither
+ * delivered nor reported by id).
+ */
+final class ReliabilityFigures {
+
+    private static final Path FILE = Path.of("target", "reliability-figures.md");
+
+    private ReliabilityFigures() {
+    }
+
+    static void record(String scenario, int jobs, int creates, int delivered, int duplicates, int lost) {
+        String row = "| " + scenario + " | " + jobs + " | " + creates + " | " + delivered + " | " + duplicates + " | "
+                     + lost + " |\n";
+        try {
+            Files.createDirectories(FILE.getParent());
+            Files.writeString(FILE, row, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.print("RELIABILITY " + row);
+    }
+}
