@@ -98,6 +98,13 @@ class ShutdownResumeIT {
         }
         assertThat(SIM.simulator().totalCreates()).isEqualTo(1);
         assertThat(SIM.simulator().counters(videoId).downloads()).isEqualTo(1);
+        // the durable store holds ids and a fingerprint only: never the key, never the prompt
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(storeDir)) {
+            for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                assertThat(java.nio.file.Files.readString(file)).as(file.toString())
+                        .doesNotContain(SIM.apiKey()).doesNotContain("a ship leaving port");
+            }
+        }
         ReliabilityFigures.record("context stopped mid-job, restarted, message sent twice more", 1,
                 SIM.simulator().totalCreates(), 1, SIM.simulator().totalCreates() - 1, 0);
     }
