@@ -1,11 +1,9 @@
 package io.github.camelsora;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import io.github.camelsora.api.SoraException;
+import io.github.camelsora.api.Futures;
 import io.github.camelsora.api.Video;
 import io.github.camelsora.api.VideoList;
 import org.apache.camel.Exchange;
@@ -14,8 +12,6 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code from("sora:videos")}: on each poll, lists the jobs page by page and emits every job that has reached a
@@ -24,8 +20,6 @@ import org.slf4j.LoggerFactory;
  * {@code from("master:sora-videos:sora:videos")} so that one node polls.
  */
 public class SoraVideosConsumer extends ScheduledPollConsumer {
-
-    private static final Logger LOG = LoggerFactory.getLogger(SoraVideosConsumer.class);
 
     private final SoraEndpoint endpoint;
     private IdempotentRepository repository;
@@ -88,7 +82,7 @@ public class SoraVideosConsumer extends ScheduledPollConsumer {
         Exchange exchange = createExchange(false);
         try {
             // a download may take long: no overall timeout, the client gives up on a silent connection
-            awaitDelivery(endpoint.deliverJob(video, exchange.getMessage()));
+            Futures.join(endpoint.deliverJob(video, exchange.getMessage()));
             getProcessor().process(exchange);
             if (exchange.getException() != null) {
                 throw exchange.getException();
@@ -105,24 +99,7 @@ public class SoraVideosConsumer extends ScheduledPollConsumer {
         }
     }
 
-    private static void awaitDelivery(CompletableFuture<Void> delivery) throws Exception {
-        try {
-            delivery.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
-    }
-
     private <T> T await(CompletableFuture<T> future) throws Exception {
-        long timeout = endpoint.getConfiguration().getRequestTimeout() * 2;
-        try {
-            return future.get(timeout, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            LOG.debug("No answer within {} ms", timeout);
-            throw new SoraException("No answer from the server within " + timeout + " ms", null, e);
-        }
+        return Futures.join(future, Duration.ofMillis(endpoint.getConfiguration().getRequestTimeout() * 2));
     }
 }

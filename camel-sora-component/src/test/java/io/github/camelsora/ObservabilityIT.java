@@ -65,12 +65,7 @@ class ObservabilityIT extends CamelTestSupport {
     }
 
     private static SoraComponent component(Double maxSpendPerDay) {
-        SoraComponent sora = new SoraComponent();
-        sora.getConfiguration().setBaseUrl(SIM.baseUrl());
-        sora.getConfiguration().setApiKey(SIM.apiKey());
-        sora.getConfiguration().setOutputDirectory(output.toString());
-        sora.getConfiguration().setPollDelay(100);
-        sora.getConfiguration().setMaxPollDelay(300);
+        SoraComponent sora = TestSora.component(SIM.baseUrl(), SIM.apiKey(), output, 100, 300);
         sora.setMaxSpendPerDay(maxSpendPerDay);
         return sora;
     }

@@ -75,11 +75,7 @@ class ReferenceImageUrlIT extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         context.getRegistry().bind("trustTestCertificate", TransportSecurityIT.trustTestCertificate());
-        SoraComponent sora = new SoraComponent();
-        sora.getConfiguration().setBaseUrl(SIM.baseUrl());
-        sora.getConfiguration().setApiKey(SIM.apiKey());
-        sora.getConfiguration().setOutputDirectory(output.toString());
-        sora.getConfiguration().setPollDelay(200);
+        SoraComponent sora = TestSora.component(SIM.baseUrl(), SIM.apiKey(), output, 200);
         context.addComponent("sora", sora);
         return context;
     }

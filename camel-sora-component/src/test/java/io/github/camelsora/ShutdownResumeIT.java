@@ -36,12 +36,7 @@ class ShutdownResumeIT {
         CamelContext context = new DefaultCamelContext();
         context.getShutdownStrategy().setTimeout(1);
         context.getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
-        SoraComponent sora = new SoraComponent();
-        sora.getConfiguration().setBaseUrl(SIM.baseUrl());
-        sora.getConfiguration().setApiKey(SIM.apiKey());
-        sora.getConfiguration().setOutputDirectory(out.toString());
-        sora.getConfiguration().setPollDelay(100);
-        sora.getConfiguration().setMaxPollDelay(300);
+        SoraComponent sora = TestSora.component(SIM.baseUrl(), SIM.apiKey(), out, 100, 300);
         sora.getConfiguration().setJobStore(store);
         context.addComponent("sora", sora);
         context.addRoutes(new RouteBuilder() {

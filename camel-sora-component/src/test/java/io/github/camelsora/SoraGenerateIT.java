@@ -33,12 +33,7 @@ class SoraGenerateIT extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        SoraComponent sora = new SoraComponent();
-        sora.getConfiguration().setBaseUrl(SIM.baseUrl());
-        sora.getConfiguration().setApiKey(SIM.apiKey());
-        sora.getConfiguration().setOutputDirectory(output.toString());
-        sora.getConfiguration().setPollDelay(200);
-        sora.getConfiguration().setMaxPollDelay(1000);
+        SoraComponent sora = TestSora.component(SIM.baseUrl(), SIM.apiKey(), output, 200, 1000);
         context.addComponent("sora", sora);
         return context;
     }

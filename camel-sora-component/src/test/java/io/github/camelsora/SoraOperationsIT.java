@@ -38,12 +38,7 @@ class SoraOperationsIT extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        SoraComponent sora = new SoraComponent();
-        sora.getConfiguration().setBaseUrl(SIM.baseUrl());
-        sora.getConfiguration().setApiKey(SIM.apiKey());
-        sora.getConfiguration().setOutputDirectory(output.toString());
-        sora.getConfiguration().setPollDelay(100);
-        sora.getConfiguration().setMaxPollDelay(300);
+        SoraComponent sora = TestSora.component(SIM.baseUrl(), SIM.apiKey(), output, 100, 300);
         context.addComponent("sora", sora);
         return context;
     }

@@ -39,12 +39,7 @@ class ThreadsInFlightIT extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        SoraComponent sora = new SoraComponent();
-        sora.getConfiguration().setBaseUrl(SIM.baseUrl());
-        sora.getConfiguration().setApiKey(SIM.apiKey());
-        sora.getConfiguration().setOutputDirectory(output.toString());
-        sora.getConfiguration().setPollDelay(500);
-        sora.getConfiguration().setMaxPollDelay(2000);
+        SoraComponent sora = TestSora.component(SIM.baseUrl(), SIM.apiKey(), output, 500, 2000);
         context.addComponent("sora", sora);
         return context;
     }

@@ -9,14 +9,11 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.github.camelsora.SoraConfiguration;
 import io.github.camelsora.SoraConstants;
 import io.github.camelsora.SoraEndpoint;
-import io.github.camelsora.api.SoraException;
+import io.github.camelsora.api.Futures;
 import io.github.camelsora.api.Video;
 import io.github.camelsora.job.JobTracker;
 import org.apache.camel.CamelContext;
@@ -170,7 +167,7 @@ public class SoraWebhookConsumer extends DefaultConsumer {
             if (configuration.isFetchVideo() && event.objectId() != null && event.type().startsWith("video.")) {
                 Video video = await(endpoint.client().retrieve(event.objectId())).value();
                 // a download may take long: no overall timeout, the client gives up on a silent connection
-                awaitDelivery(endpoint.deliverJob(video, message));
+                Futures.join(endpoint.deliverJob(video, message));
             } else {
                 message.setBody(event.json());
                 if (event.videoStatus() != null) {
@@ -205,24 +202,8 @@ public class SoraWebhookConsumer extends DefaultConsumer {
         return tracker.refresh(event.objectId());
     }
 
-    private static void awaitDelivery(CompletableFuture<Void> delivery) throws Exception {
-        try {
-            delivery.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
-    }
-
     private <T> T await(CompletableFuture<T> future) throws Exception {
-        long timeout = endpoint.getConfiguration().getRequestTimeout() * 2;
-        try {
-            return future.get(timeout, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new SoraException("No answer from the server within " + timeout + " ms", null, e);
-        }
+        return Futures.join(future, Duration.ofMillis(endpoint.getConfiguration().getRequestTimeout() * 2));
     }
 
     private byte[] readPayload(Message request) throws IOException {

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import io.github.camelsora.SoraComponent;
 import io.github.camelsora.SoraConstants;
+import io.github.camelsora.TestSora;
 import io.github.camelsora.simulator.RecordedExchange;
 import io.github.camelsora.simulator.SoraSimulatorExtension;
 import org.apache.camel.CamelContext;
@@ -40,12 +41,7 @@ class RequestConformanceIT extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        SoraComponent sora = new SoraComponent();
-        sora.getConfiguration().setBaseUrl(SIM.baseUrl());
-        sora.getConfiguration().setApiKey(SIM.apiKey());
-        sora.getConfiguration().setOutputDirectory(output.toString());
-        sora.getConfiguration().setPollDelay(100);
-        sora.getConfiguration().setMaxPollDelay(200);
+        SoraComponent sora = TestSora.component(SIM.baseUrl(), SIM.apiKey(), output, 100, 200);
         context.addComponent("sora", sora);
         return context;
     }

@@ -1,0 +1,38 @@
+package io.github.camelsora.api;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Waiting on a future where a caller must block (the consumers' own threads: a poll, an HTTP request that must be
+ * answered), throwing the failure itself rather than its {@link ExecutionException} wrapper.
+ */
+public final class Futures {
+
+    private Futures() {
+    }
+
+    /** Waits for the future, however long it takes (the future has its own deadlines). */
+    public static <T> T join(CompletableFuture<T> future) throws Exception {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /** Waits at most {@code timeout}; then cancels the future and fails with a {@link SoraException}. */
+    public static <T> T join(CompletableFuture<T> future, Duration timeout) throws Exception {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new SoraException("No answer from the server within " + timeout.toMillis() + " ms", null, e);
+        }
+    }
+}
