@@ -19,6 +19,9 @@ public final class SimulatorMain {
             "  --api-key KEY        bearer key clients must send (default sk-sim)",
             "  --render-time T      time from create to completed: 5s, 500ms, 2m, PT5S (default 5s)",
             "  --poll-after-ms N    send openai-poll-after-ms: N on non-terminal retrieves",
+            "  --render-jitter F    vary each job's render time by up to F either way: 0.2 or 20% (default 0)",
+            "  --video-bytes M=N    jobs whose prompt contains M serve an MP4 padded to N bytes (N: 1073741824, 1g, 512m)",
+            "  --http-threads N     HTTP worker threads (default 8)",
             "  --no-draw-prompt     share media per size and length instead of drawing each prompt",
             "  --cache-dir DIR      keep rendered media in DIR (default: a temporary directory)",
             "  --webhook-url URL    POST signed video.completed/video.failed events to URL",
@@ -76,6 +79,16 @@ public final class SimulatorMain {
                 case "--api-key" -> builder.apiKey(value != null ? value : next(args, ++i, arg));
                 case "--render-time" -> builder.renderTime(parseDuration(value != null ? value : next(args, ++i, arg)));
                 case "--poll-after-ms" -> builder.pollAfterMs((long) parseInt(arg, value != null ? value : next(args, ++i, arg)));
+                case "--render-jitter" -> builder.renderTimeJitter(parseFraction(arg, value != null ? value : next(args, ++i, arg)));
+                case "--video-bytes" -> {
+                    String rule = value != null ? value : next(args, ++i, arg);
+                    int separator = rule.lastIndexOf('=');
+                    if (separator <= 0) {
+                        throw new IllegalArgumentException("--video-bytes needs MARKER=BYTES, e.g. [big]=1g");
+                    }
+                    builder.videoBytesWhenPromptContains(rule.substring(0, separator), parseBytes(rule.substring(separator + 1)));
+                }
+                case "--http-threads" -> builder.httpThreads(parseInt(arg, value != null ? value : next(args, ++i, arg)));
                 case "--cache-dir" -> builder.cacheDir(Path.of(value != null ? value : next(args, ++i, arg)));
                 case "--webhook-url" -> webhookUrl = value != null ? value : next(args, ++i, arg);
                 case "--webhook-secret" -> webhookSecret = value != null ? value : next(args, ++i, arg);
@@ -110,6 +123,45 @@ public final class SimulatorMain {
             return Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
         } catch (NumberFormatException | DateTimeParseException e) {
             throw new IllegalArgumentException("Invalid duration '" + text + "': use e.g. 5s, 500ms, 2m or PT5S");
+        }
+    }
+
+    /** {@code 0.2} or {@code 20%}. */
+    static double parseFraction(String option, String text) {
+        String value = text.trim();
+        try {
+            double fraction = value.endsWith("%")
+                    ? Double.parseDouble(value.substring(0, value.length() - 1).trim()) / 100
+                    : Double.parseDouble(value);
+            if (fraction < 0 || fraction >= 1) {
+                throw new IllegalArgumentException("Invalid fraction for " + option + ": " + text + " (use 0..0.99 or 0%..99%)");
+            }
+            return fraction;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Invalid fraction for " + option + ": " + text);
+        }
+    }
+
+    /** A byte count: {@code 1073741824}, {@code 1g}, {@code 512m}, {@code 64k} (binary units). */
+    static long parseBytes(String text) {
+        String value = text.trim().toLowerCase(Locale.ROOT);
+        long unit = 1;
+        if (value.endsWith("k") || value.endsWith("m") || value.endsWith("g")) {
+            unit = switch (value.charAt(value.length() - 1)) {
+                case 'k' -> 1L << 10;
+                case 'm' -> 1L << 20;
+                default -> 1L << 30;
+            };
+            value = value.substring(0, value.length() - 1).trim();
+        }
+        try {
+            long bytes = Math.multiplyExact(Long.parseLong(value), unit);
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("Invalid byte count: " + text);
+            }
+            return bytes;
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("Invalid byte count: " + text + " (use e.g. 1073741824, 1g or 512m)");
         }
     }
 

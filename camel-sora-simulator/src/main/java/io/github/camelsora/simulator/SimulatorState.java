@@ -4,6 +4,7 @@ import io.github.camelsora.simulator.media.MediaRenderer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Everything the endpoint handlers share: jobs, clock, counters, faults, settings and the renderer. */
 final class SimulatorState {
@@ -29,6 +30,7 @@ final class SimulatorState {
     private final Long initialPollAfterMs;
     private volatile Duration renderTime;
     private volatile Long pollAfterMs;
+    private volatile double renderTimeJitter;
 
     SimulatorState(Clock clock, String apiKey, boolean drawPrompt, Duration renderTime, Long pollAfterMs,
                    MediaRenderer renderer) {
@@ -50,7 +52,7 @@ final class SimulatorState {
     VideoJob createJob(VideoSpec spec, String remixedFromVideoId, int extensions) {
         Instant now = clock.instant();
         String prompt = spec.prompt();
-        Duration plannedRenderTime = rules.renderTimeFor(prompt, renderTime);
+        Duration plannedRenderTime = jittered(rules.renderTimeFor(prompt, renderTime));
         JobFailure failure = rules.failureFor(prompt);
         Long videoBytes = rules.videoBytesFor(prompt);
         String mediaPrompt = drawPrompt ? prompt : SHARED_MEDIA_LABEL;
@@ -80,6 +82,20 @@ final class SimulatorState {
 
     Duration renderTime() {
         return renderTime;
+    }
+
+    /** Each job's render time varies uniformly by up to this fraction either way (0.2: +-20 %). */
+    void setRenderTimeJitter(double renderTimeJitter) {
+        this.renderTimeJitter = renderTimeJitter;
+    }
+
+    private Duration jittered(Duration planned) {
+        double jitter = renderTimeJitter;
+        if (jitter <= 0 || planned.isZero()) {
+            return planned;
+        }
+        double factor = 1 + ThreadLocalRandom.current().nextDouble(-jitter, jitter);
+        return Duration.ofNanos(Math.round(planned.toNanos() * factor));
     }
 
     void setRenderTime(Duration renderTime) {

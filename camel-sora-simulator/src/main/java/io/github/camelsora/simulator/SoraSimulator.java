@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -360,6 +361,8 @@ public final class SoraSimulator implements AutoCloseable {
         private String webhookSecret;
         private Duration webhookBackoff = Duration.ofSeconds(1);
         private int webhookMaxAttempts = 6;
+        private double renderTimeJitter;
+        private final Map<String, Long> videoBytesRules = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -463,6 +466,30 @@ public final class SoraSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Each job's render time varies uniformly by up to this fraction of the planned time either way, e.g. 0.2
+         * for +-20 %, so that jobs submitted together do not all finish at the same instant; default 0.
+         */
+        public Builder renderTimeJitter(double renderTimeJitter) {
+            if (renderTimeJitter < 0 || renderTimeJitter >= 1) {
+                throw new IllegalArgumentException("renderTimeJitter must be in [0, 1): " + renderTimeJitter);
+            }
+            this.renderTimeJitter = renderTimeJitter;
+            return this;
+        }
+
+        /**
+         * Registers {@link SoraSimulator#videoBytesWhenPromptContains} at start (for the command line). Like every
+         * prompt rule it is cleared by {@link SoraSimulator#reset()}.
+         */
+        public Builder videoBytesWhenPromptContains(String marker, long totalBytes) {
+            if (totalBytes <= 0) {
+                throw new IllegalArgumentException("totalBytes must be positive");
+            }
+            videoBytesRules.put(Objects.requireNonNull(marker, "marker"), totalBytes);
+            return this;
+        }
+
         /** Binds, starts the HTTP server and returns the running simulator. */
         public SoraSimulator start() {
             boolean ownsCacheDir = cacheDir == null;
@@ -477,6 +504,8 @@ public final class SoraSimulator implements AutoCloseable {
             state.dialect = dialect;
             state.recorder.enable(recordExchanges);
             state.webhooks = new WebhookSender(state, webhookUrl, webhookSecret, webhookBackoff, webhookMaxAttempts);
+            state.setRenderTimeJitter(renderTimeJitter);
+            videoBytesRules.forEach(state.rules::videoBytesWhen);
             ThreadPoolExecutor executor = fixedPool(httpThreads);
             HttpServer server;
             try {
@@ -491,6 +520,7 @@ public final class SoraSimulator implements AutoCloseable {
                 throw new UncheckedIOException("cannot bind " + bindAddress + ":" + port, e);
             }
             server.createContext("/", new VideosRouter(state));
+            server.createContext(JobReportHandler.PATH, new JobReportHandler(state));
             server.setExecutor(executor);
             server.start();
             SoraSimulator simulator = new SoraSimulator(server, executor, state, renderer, dir, ownsCacheDir);
