@@ -27,10 +27,10 @@ public class SoraConfiguration implements Cloneable {
     private String size = "720x1280";
     @UriParam(label = "producer")
     private String outputDirectory;
-    @UriParam(label = "producer", defaultValue = "5000", javaType = "java.time.Duration")
-    private long pollDelay = 5000;
-    @UriParam(label = "producer,advanced", defaultValue = "30000", javaType = "java.time.Duration")
-    private long maxPollDelay = 30000;
+    @UriParam(label = "producer", defaultValue = "10000", javaType = "java.time.Duration")
+    private long pollDelay = 10000;
+    @UriParam(label = "producer,advanced", defaultValue = "60000", javaType = "java.time.Duration")
+    private long maxPollDelay = 60000;
     @UriParam(label = "producer", defaultValue = "1800000", javaType = "java.time.Duration")
     private long timeout = 1_800_000;
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
@@ -210,9 +210,9 @@ public class SoraConfiguration implements Cloneable {
     }
 
     /**
-     * The delay before the first status request, and the shortest delay between two. Later delays follow the job's
-     * reported progress (aiming at its estimated completion) and the server's openai-poll-after-ms hint, up to
-     * maxPollDelay.
+     * The delay before the first status request; it doubles while the job reports no progress. Once progress moves,
+     * the delays aim at the job's estimated completion (at least 1 s apart, or pollDelay if shorter), never shorter
+     * than the server's openai-poll-after-ms hint, up to maxPollDelay. Equal to maxPollDelay, the interval is fixed.
      */
     public void setPollDelay(long pollDelay) {
         this.pollDelay = pollDelay;
@@ -222,7 +222,10 @@ public class SoraConfiguration implements Cloneable {
         return maxPollDelay;
     }
 
-    /** The longest delay between two status requests of one job. */
+    /**
+     * The longest delay between two status requests of one job (also how late, at most, a failure is noticed). Set
+     * it equal to pollDelay for a fixed interval.
+     */
     public void setMaxPollDelay(long maxPollDelay) {
         this.maxPollDelay = maxPollDelay;
     }

@@ -76,7 +76,8 @@ public final class JobTracker implements AutoCloseable {
      */
     public CompletableFuture<Video> await(String videoId, StatusSource source, PollPolicy policy, Duration timeout,
                                           RetryPolicy retry) {
-        Wait wait = new Wait(videoId, source, new PollSchedule(policy), nanoClock.getAsLong(), timeout, retry);
+        long now = nanoClock.getAsLong();
+        Wait wait = new Wait(videoId, source, new PollSchedule(policy, now), now, timeout, retry);
         if (closed) {
             wait.result.completeExceptionally(stoppedException(videoId));
             return wait.result;

@@ -11,31 +11,60 @@ class PollScheduleTest {
     private static final long SECOND = 1_000_000_000L;
 
     private final PollSchedule schedule
-            = new PollSchedule(new PollPolicy(Duration.ofSeconds(2), Duration.ofSeconds(30)));
+            = new PollSchedule(new PollPolicy(Duration.ofSeconds(10), Duration.ofSeconds(60)), 0);
 
     @Test
     void backsOffGeometricallyWithoutProgress() {
-        assertThat(schedule.first()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(schedule.next(0, null, 0)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(schedule.next(0, null, 0)).isEqualTo(Duration.ofSeconds(4));
-        assertThat(schedule.next(null, null, 0)).isEqualTo(Duration.ofSeconds(8));
-        assertThat(schedule.next(0, null, 0)).isEqualTo(Duration.ofSeconds(16));
-        assertThat(schedule.next(0, null, 0)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(schedule.next(0, null, 0)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(schedule.first()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(schedule.next(0, null, 10 * SECOND)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(schedule.next(0, null, 20 * SECOND)).isEqualTo(Duration.ofSeconds(20));
+        assertThat(schedule.next(null, null, 40 * SECOND)).isEqualTo(Duration.ofSeconds(40));
+        assertThat(schedule.next(0, null, 80 * SECOND)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(schedule.next(0, null, 140 * SECOND)).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
-    void aimsAtTheEstimatedCompletionFromProgressRate() {
-        assertThat(schedule.next(10, null, 0)).isEqualTo(Duration.ofSeconds(2));
-        // 20 % more in 4 s: 0.2 s per percent, 70 % left -> 14 s
-        assertThat(schedule.next(30, null, 4 * SECOND)).isEqualTo(Duration.ofSeconds(14));
-        // 80 % in 8 s since first seen: 0.1 s per percent, 10 % left -> 1 s, raised to the 2 s minimum
-        assertThat(schedule.next(90, null, 8 * SECOND)).isEqualTo(Duration.ofSeconds(2));
+    void aSixtySecondJobCostsThreeLooks() {
+        // a 60 s job, progress counted from submission: 16 % at 10 s, so about 52.5 s left; look again at 70 % of it
+        assertThat(schedule.next(16, null, 10 * SECOND)).isEqualTo(Duration.ofMillis(36_750));
+        // 77 % at 46.75 s: 61 % in 36.75 s, 23 % left -> 13.86 s, plus 1 % and 100 ms
+        Duration aim = schedule.next(77, null, 46_750_000_000L);
+        assertThat(aim).isBetween(Duration.ofMillis(14_000), Duration.ofMillis(14_100));
+        // 46.75 s + 14 s is just past the 60 s completion: the third look sees it done
+    }
+
+    @Test
+    void stepsInAtLeastOneSecondApartWhenTheAimWasEarly() {
+        schedule.next(16, null, 10 * SECOND);
+        assertThat(schedule.next(99, null, 60 * SECOND)).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void looksAgainBeforeAimingWhenTheRateIsTooCoarse() {
+        schedule.next(50, null, 30 * SECOND);
+        // 3 % in 3 s is not enough to aim at the end: 47 s left, look again at 70 % of it
+        assertThat(schedule.next(53, null, 33 * SECOND)).isBetween(Duration.ofMillis(32_899), Duration.ofMillis(32_901));
     }
 
     @Test
     void serverHintIsALowerBoundWithinTheMaximum() {
-        assertThat(schedule.next(0, Duration.ofSeconds(7), 0)).isEqualTo(Duration.ofSeconds(7));
-        assertThat(schedule.next(0, Duration.ofMinutes(5), 0)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(schedule.next(0, Duration.ofSeconds(17), 10 * SECOND)).isEqualTo(Duration.ofSeconds(17));
+        assertThat(schedule.next(0, Duration.ofMinutes(5), 20 * SECOND)).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void equalDelaysMakeAFixedInterval() {
+        PollSchedule fixed = new PollSchedule(new PollPolicy(Duration.ofSeconds(10), Duration.ofSeconds(10)), 0);
+        assertThat(fixed.first()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(fixed.next(0, null, 10 * SECOND)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(fixed.next(16, null, 20 * SECOND)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(fixed.next(99, null, 60 * SECOND)).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void shortFirstDelaysAreAlsoTheShortestStep() {
+        PollSchedule quick = new PollSchedule(new PollPolicy(Duration.ofMillis(200), Duration.ofSeconds(2)), 0);
+        quick.next(10, null, SECOND);
+        assertThat(quick.next(99, null, 9 * SECOND)).isEqualTo(Duration.ofMillis(200));
     }
 }
