@@ -74,7 +74,7 @@ final class PlainCamelContender implements Contender {
                         .filter(simple("${exchangeProperty.status} != 'completed'"))
                             .throwException(new IllegalStateException("the job did not complete"))
                         .end()
-                        .setProperty("downloadStart", method(System.class, "nanoTime"))
+                        .process(exchange -> exchange.setProperty("downloadStart", System.nanoTime()))
                         .setHeader(Exchange.HTTP_METHOD, constant("GET"))
                         .setBody(constant(null))
                         .toD(videos + "/${exchangeProperty.videoId}/content")

@@ -1,0 +1,250 @@
+package io.github.camelsora.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Runs every scenario against the simulator (in a JVM of its own), each measurement in a fresh JVM, several
+ * times, and writes the medians to docs/benchmarks.md. Started by {@code camel-sora-benchmarks/run.sh}.
+ */
+public final class BenchmarkMain {
+
+    static final String SORA = "sora";
+    static final String CAMEL = "camel";
+    static final String SDK = "sdk";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String API_KEY = "sk-bench-" + UUID.randomUUID().toString().substring(0, 8);
+
+    private final Map<String, String> options;
+    private final Path work;
+    private final List<String> log = new ArrayList<>();
+    private final List<Map<String, Object>> concurrency = new ArrayList<>();
+    private final List<Map<String, Object>> downloads = new ArrayList<>();
+    private final List<Map<String, Object>> overhead = new ArrayList<>();
+
+    private BenchmarkMain(Map<String, String> options) throws IOException {
+        this.options = options;
+        this.work = Files.createTempDirectory("camel-sora-bench-");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>(Map.of(
+                "runs", "3", "jobs", "1000,10000", "economy-jobs", "1000", "render-time", "60s",
+                "download-bytes", "1g", "overhead-jobs", "2000", "overhead-warmup", "500"));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        if (options.containsKey("from-raw")) {
+            // only rewrite the page from the figures of an earlier run
+            Map<String, Object> raw = MAPPER.readValue(Path.of(options.get("from-raw")).toFile(),
+                    new TypeReference<LinkedHashMap<String, Object>>() { });
+            Files.writeString(Path.of(options.get("output")), new Report(raw).markdown());
+            return;
+        }
+        new BenchmarkMain(options).runAll(String.join(" ", args));
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private void runAll(String commandLine) throws Exception {
+        ZonedDateTime started = ZonedDateTime.now();
+        String load = Files.readString(Path.of("/proc/loadavg")).trim();
+        int runs = Integer.parseInt(options.get("runs"));
+        Path jar = Path.of(options.get("simulator-jar"));
+        List<Integer> sizes = Arrays.stream(options.get("jobs").split(",")).map(String::trim).map(Integer::parseInt).toList();
+        int economyJobs = Integer.parseInt(options.get("economy-jobs"));
+
+        try (Simulator sim = new Simulator(jar, API_KEY, Files.createDirectories(work.resolve("sim-cache")),
+                "--render-time", options.get("render-time"), "--render-jitter", "20%")) {
+            for (int run = 1; run <= runs; run++) {
+                for (int jobs : sizes) {
+                    for (String contender : List.of(SORA, CAMEL, SDK)) {
+                        concurrency(sim, run, contender, jobs, null, "10s");
+                    }
+                }
+                concurrency(sim, run, SORA, economyJobs, "10s/10s", "10s");
+                concurrency(sim, run, SORA, economyJobs, "1s/1s", "10s");
+            }
+        }
+        try (Simulator sim = new Simulator(jar, API_KEY, Files.createDirectories(work.resolve("sim-cache-big")),
+                "--render-time", "0s", "--video-bytes", "[big]=" + options.get("download-bytes"))) {
+            // the simulator pads the file on the first request: do that before timing anything
+            worker("download", List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"), sim, SORA, "[big] warm-up", Map.of());
+            for (int run = 1; run <= runs; run++) {
+                Map<String, Object> sora = worker("download", List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"), sim, SORA, "[big] run " + run, Map.of());
+                record(downloads, run, "camel-sora", sora);
+                if (sora.get("videoId") != null) {
+                    record(downloads, run, "curl", curl(sim, (String) sora.get("videoId")));
+                }
+                record(downloads, run, "openai-java SDK",
+                        worker("download", List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"), sim, SDK, "[big] sdk " + run, Map.of("poll-every", "50ms")));
+                record(downloads, run, "plain Camel",
+                        worker("download", List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"), sim, CAMEL, "[big] camel " + run, Map.of("poll-every", "50ms")));
+            }
+            for (int run = 1; run <= runs; run++) {
+                for (String contender : List.of(SORA, "bare")) {
+                    record(overhead, run, contender, worker("overhead", List.of("-Xmx512m"), sim, contender,
+                            "overhead " + contender + " " + run, Map.of(
+                                    "jobs", options.get("overhead-jobs"), "warmup", options.get("overhead-warmup"),
+                                    "in-flight", "32", "poll-every", "1ms", "threads", "1")));
+                }
+            }
+        }
+        Path output = Path.of(options.getOrDefault("output", "benchmarks.md"));
+        Map<String, Object> raw = new LinkedHashMap<>();
+        raw.put("started", now(started));
+        raw.put("load", load);
+        raw.put("machine", machine());
+        raw.put("command", commandLine);
+        raw.put("runs", runs);
+        raw.put("concurrency", concurrency);
+        raw.put("downloads", downloads);
+        raw.put("overhead", overhead);
+        Path rawFile = output.resolveSibling("benchmarks-raw.json");
+        Files.writeString(rawFile, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(raw));
+        Files.writeString(output, new Report(raw).markdown());
+        System.err.println("Wrote " + output.toAbsolutePath() + " and " + rawFile.toAbsolutePath());
+        deleteQuietly(work);
+    }
+
+    private void concurrency(Simulator sim, int run, String contender, int jobs, String soraPoll, String pollEvery)
+            throws Exception {
+        Map<String, String> extra = new LinkedHashMap<>();
+        extra.put("jobs", Integer.toString(jobs));
+        extra.put("poll-every", pollEvery);
+        if (soraPoll != null) {
+            extra.put("sora-poll", soraPoll);
+        }
+        String schedule = switch (contender) {
+            case SORA -> soraPoll == null ? "default" : "fixed " + soraPoll.split("/")[0];
+            default -> "fixed " + pollEvery;
+        };
+        String tag = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> result = worker("concurrency", List.of("-Xmx2g"), sim, contender, tag, extra);
+        result.put("schedule", schedule);
+        result.putIfAbsent("jobs", jobs);
+        record(concurrency, run, contender, result);
+    }
+
+    private void record(List<Map<String, Object>> into, int run, String contender, Map<String, Object> result) {
+        result.put("run", run);
+        result.put("key", contender);
+        into.add(result);
+        String line = "run " + run + " " + contender + " " + result;
+        log.add(line);
+        System.err.println(line);
+    }
+
+    private Map<String, Object> worker(String scenario, List<String> jvm, Simulator sim, String contender, String tag,
+                                       Map<String, String> extra) throws Exception {
+        Path output = Files.createDirectories(work.resolve("out-" + UUID.randomUUID()));
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(jvm);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Worker.class.getName(), scenario,
+                "--contender", contender, "--base-url", sim.baseUrl(), "--api-key", sim.apiKey(), "--tag", tag,
+                "--output", output.toString()));
+        extra.forEach((k, v) -> {
+            command.add("--" + k);
+            command.add(v);
+        });
+        System.err.println("> " + scenario + " " + contender + " " + extra);
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String resultLine = null;
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("RESULT ")) {
+                    resultLine = line.substring(7);
+                }
+            }
+        }
+        boolean ended = process.waitFor(20, TimeUnit.MINUTES);
+        deleteQuietly(output);
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        Map<String, Object> result = resultLine == null ? new LinkedHashMap<>()
+                : MAPPER.readValue(resultLine, new TypeReference<LinkedHashMap<String, Object>>() { });
+        if (resultLine == null) {
+            int exit = ended ? process.exitValue() : -1;
+            result.put("error", exit == 3 ? "the JVM ran out of heap (OutOfMemoryError, -XX:+ExitOnOutOfMemoryError)"
+                    : "the worker JVM ended with exit code " + (ended ? exit : "none (killed)") + " and no result");
+            result.put("outOfMemory", exit == 3);
+        }
+        return result;
+    }
+
+    private Map<String, Object> curl(Simulator sim, String videoId) throws Exception {
+        Path file = work.resolve("curl-" + videoId + ".mp4");
+        Process process = new ProcessBuilder("curl", "-sS", "-o", file.toString(), "-w", "%{time_total} %{size_download}",
+                "-H", "Authorization: Bearer " + sim.apiKey(), sim.baseUrl() + "/videos/" + videoId + "/content")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        process.waitFor();
+        Files.deleteIfExists(file);
+        Map<String, Object> result = new LinkedHashMap<>();
+        String[] parts = out.split(" ");
+        double seconds = Double.parseDouble(parts[0]);
+        long bytes = Long.parseLong(parts[1]);
+        result.put("contender", "curl");
+        result.put("bytes", bytes);
+        result.put("seconds", seconds);
+        result.put("mibPerSecond", bytes / (1024.0 * 1024) / seconds);
+        return result;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory
+        }
+    }
+
+    static String format(double value, int decimals) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    static Function<Map<String, Object>, Double> number(String key) {
+        return result -> result.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    static String machine() throws IOException {
+        String memTotal = Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                .filter(l -> l.startsWith("MemTotal")).findFirst().orElse("MemTotal: ?").replaceAll("\\s+", " ");
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(l -> l.startsWith("model name")).findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim())
+                .orElse("unknown CPU");
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + memTotal.replace("MemTotal: ", "")
+               + " memory, " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+               + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version");
+    }
+
+    static String now(ZonedDateTime time) {
+        return time.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"));
+    }
+
+}
