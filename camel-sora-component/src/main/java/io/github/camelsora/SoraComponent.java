@@ -29,7 +29,9 @@ import javax.net.ssl.SSLContext;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -94,7 +96,10 @@ public class SoraComponent extends HealthCheckComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        timer = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "SoraJobTimer");
+        // one pending task per job in flight: Camel's default profile caps the queue at 1000, so lift the cap
+        ThreadPoolProfile timerProfile = new ThreadPoolProfileBuilder("SoraJobTimer").poolSize(1).maxPoolSize(1)
+                .maxQueueSize(-1).build();
+        timer = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "SoraJobTimer", timerProfile);
         workers = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "SoraWorker", workerPoolSize);
         tracker = new JobTracker(timer);
         budget = new SpendingBudget(maxSpendPerDay == null ? null : BigDecimal.valueOf(maxSpendPerDay),

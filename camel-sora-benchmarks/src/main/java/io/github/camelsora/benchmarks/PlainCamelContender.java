@@ -46,7 +46,7 @@ final class PlainCamelContender implements Contender {
                 onException(Exception.class).handled(true).process(exchange -> finish(exchange,
                         exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
 
-                from("seda:generate?concurrentConsumers=" + target.threads() + "&size=" + queueSize)
+                from("seda:generate?concurrentConsumers=" + target.threads() + "&limitConcurrentConsumers=false&size=" + queueSize)
                         .routeId("plain-generate")
                         .setProperty("prompt", body())
                         .process(exchange -> {

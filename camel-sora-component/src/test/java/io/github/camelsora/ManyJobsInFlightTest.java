@@ -1,0 +1,36 @@
+package io.github.camelsora;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.camelsora.api.ApiResponse;
+import io.github.camelsora.api.Video;
+import io.github.camelsora.job.PollPolicy;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** More jobs in flight than Camel's default thread pool queue (1000) holds: every wait must be accepted. */
+class ManyJobsInFlightTest {
+
+    @Test
+    void theTimerTakesTenThousandPendingWaits() throws Exception {
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            SoraComponent sora = new SoraComponent();
+            camel.addComponent("sora", sora);
+            camel.start();
+
+            List<CompletableFuture<Video>> waits = new ArrayList<>();
+            for (int i = 0; i < 10_000; i++) {
+                waits.add(sora.tracker().await("video_" + i, id -> new CompletableFuture<ApiResponse<Video>>(),
+                        new PollPolicy(Duration.ofMinutes(1), Duration.ofMinutes(1)), Duration.ofMinutes(5)));
+            }
+
+            assertThat(waits).noneMatch(CompletableFuture::isDone);
+            assertThat(sora.tracker().inFlight()).isEqualTo(10_000);
+        }
+    }
+}
