@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -65,6 +67,13 @@ public final class VideosClient implements AutoCloseable {
     private final URI base;
     private final String secretToken;
     private final CloseableHttpAsyncClient http;
+    /**
+     * One thread for every request's deadline. {@code CompletableFuture.delayedExecutor} without an executor
+     * starts a new thread per task on machines with two cores or fewer (the common pool is not used there), and
+     * its tasks stay queued until they fire: with thousands of jobs in flight that meant dozens of short-lived
+     * threads and a task per request for a whole response timeout. A cancelled deadline leaves the queue at once.
+     */
+    private final ScheduledThreadPoolExecutor deadlines;
 
     public VideosClient(ClientSettings settings) {
         this.settings = settings;
@@ -117,6 +126,8 @@ public final class VideosClient implements AutoCloseable {
         }
         this.http = builder.build();
         this.http.start();
+        this.deadlines = new ScheduledThreadPoolExecutor(1, daemonThreads("sora-deadline-" + CLIENTS.get()));
+        this.deadlines.setRemoveOnCancelPolicy(true);
     }
 
     public ClientSettings settings() {
@@ -351,7 +362,7 @@ public final class VideosClient implements AutoCloseable {
         CompletableFuture<R> result = new CompletableFuture<>();
         AtomicReference<Future<R>> inFlight = new AtomicReference<>();
         hop(method, uri, body, accept, followRedirects, consumers, operation, videoId, 0, result, inFlight);
-        CompletableFuture.delayedExecutor(deadline.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+        ScheduledFuture<?> deadlineTask = deadlines.schedule(() -> {
             if (!result.isDone()) {
                 boolean timedOut = result.completeExceptionally(new SoraException(
                         operation + " failed: no complete response within " + deadline
@@ -363,7 +374,8 @@ public final class VideosClient implements AutoCloseable {
                     current.cancel(true);
                 }
             }
-        });
+        }, deadline.toMillis(), TimeUnit.MILLISECONDS);
+        result.whenComplete((outcome, error) -> deadlineTask.cancel(false));
         return result;
     }
 
@@ -631,5 +643,6 @@ public final class VideosClient implements AutoCloseable {
     @Override
     public void close() {
         http.close(CloseMode.GRACEFUL);
+        deadlines.shutdownNow();
     }
 }
