@@ -162,9 +162,10 @@ public class SoraComponentConfiguration {
      */
     private String outputDirectory;
     /**
-     * The delay before the first status request, and the shortest delay between two. Later delays follow the job's
-     * reported progress (aiming at its estimated completion) and the server's openai-poll-after-ms hint, up to
-     * maxPollDelay. Default: 5s.
+     * The delay before the first status request; it doubles while the job reports no progress. Once progress moves,
+     * the delays aim at the job's estimated completion (at least 1 s apart, or pollDelay if shorter), never shorter
+     * than the server's openai-poll-after-ms hint, up to maxPollDelay. Equal to maxPollDelay, the interval is fixed.
+     * Default: 10s.
      */
     private Duration pollDelay;
     /**
@@ -200,7 +201,8 @@ public class SoraComponentConfiguration {
      */
     private Long maxDownloadBytes;
     /**
-     * The longest delay between two status requests of one job. Default: 30s.
+     * The longest delay between two status requests of one job (also how late, at most, a failure is noticed). Set
+     * it equal to pollDelay for a fixed interval. Default: 60s.
      */
     private Duration maxPollDelay;
     /**
