@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -42,6 +44,7 @@ public final class SafeFetcher implements AutoCloseable {
 
     private final FetchPolicy policy;
     private final CloseableHttpAsyncClient http;
+    private final ScheduledThreadPoolExecutor deadlines;
 
     public SafeFetcher(FetchPolicy policy) {
         this.policy = policy;
@@ -55,6 +58,12 @@ public final class SafeFetcher implements AutoCloseable {
             pool.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(policy.sslContext()).build());
         }
         int number = FETCHERS.incrementAndGet();
+        this.deadlines = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "sora-fetch-deadline-" + number);
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.deadlines.setRemoveOnCancelPolicy(true);
         this.http = HttpAsyncClients.custom()
                 .setConnectionManager(pool.build())
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build())
@@ -90,7 +99,9 @@ public final class SafeFetcher implements AutoCloseable {
         }
         AtomicReference<Future<BufferedResponseConsumer.Result>> inFlight = new AtomicReference<>();
         get(url, uri, 0, result, inFlight);
-        CompletableFuture.delayedExecutor(policy.timeout().toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+        // one scheduler thread, and the deadline is dropped when the fetch ends (CompletableFuture.delayedExecutor
+        // would start a thread per fetch on machines with 2 cores or fewer)
+        ScheduledFuture<?> deadline = deadlines.schedule(() -> {
             if (result.completeExceptionally(new SoraFetchException(url, "timeout",
                     "not complete within " + policy.timeout()))) {
                 Future<?> current = inFlight.get();
@@ -98,7 +109,8 @@ public final class SafeFetcher implements AutoCloseable {
                     current.cancel(true);
                 }
             }
-        });
+        }, policy.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        result.whenComplete((fetched, error) -> deadline.cancel(false));
         return result;
     }
 
@@ -229,5 +241,6 @@ public final class SafeFetcher implements AutoCloseable {
     @Override
     public void close() {
         http.close(CloseMode.GRACEFUL);
+        deadlines.shutdownNow();
     }
 }
