@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 
 import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpResponse;
 
 /**
@@ -16,18 +15,37 @@ import org.apache.hc.core5.http.HttpResponse;
  */
 final class BufferedResponseConsumer extends AbstractBinResponseConsumer<BufferedResponseConsumer.Result> {
 
-    /** What arrived: status, the headers the client reads, and the body. */
-    record Result(int status, String contentType, String requestId, String location, String pollAfterMs,
-                  byte[] body, java.time.Duration retryAfter) implements HttpOutcome {
+    /** What arrived: the head and the body. */
+    record Result(ResponseHead head, byte[] body) implements HttpOutcome {
+        @Override
+        public int status() {
+            return head.status();
+        }
+
+        @Override
+        public String location() {
+            return head.location();
+        }
+
+        String contentType() {
+            return head.contentType();
+        }
+
+        String requestId() {
+            return head.requestId();
+        }
+
+        String pollAfterMs() {
+            return head.pollAfterMs();
+        }
+
+        java.time.Duration retryAfter() {
+            return head.retryAfter();
+        }
     }
 
     private final long maxBytes;
-    private int status;
-    private String contentType;
-    private String requestId;
-    private String location;
-    private String pollAfterMs;
-    private java.time.Duration retryAfter;
+    private ResponseHead head;
     private ByteArrayOutputStream body;
 
     BufferedResponseConsumer(long maxBytes) {
@@ -36,23 +54,12 @@ final class BufferedResponseConsumer extends AbstractBinResponseConsumer<Buffere
 
     @Override
     protected void start(HttpResponse response, ContentType type) throws IOException {
-        status = response.getCode();
-        contentType = type == null ? null : type.getMimeType();
-        requestId = header(response, "x-request-id");
-        location = header(response, "Location");
-        pollAfterMs = header(response, "openai-poll-after-ms");
-        retryAfter = VideosClient.retryAfter(response.getFirstHeader("Retry-After-Ms"),
-                response.getFirstHeader("Retry-After"));
-        Long declared = FileResponseConsumer.declaredLength(response);
+        head = ResponseHead.of(response, type);
+        Long declared = head.declaredLength();
         if (declared != null && declared > maxBytes) {
-            throw new ResponseTooLargeException(status, declared, maxBytes);
+            throw new ResponseTooLargeException(head.status(), declared, maxBytes);
         }
         body = new ByteArrayOutputStream(declared == null ? 1024 : (int) Math.max(16, declared));
-    }
-
-    static String header(HttpResponse response, String name) {
-        Header header = response.getFirstHeader(name);
-        return header == null ? null : header.getValue();
     }
 
     @Override
@@ -63,7 +70,7 @@ final class BufferedResponseConsumer extends AbstractBinResponseConsumer<Buffere
     @Override
     protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
         if (body.size() + (long) src.remaining() > maxBytes) {
-            throw new ResponseTooLargeException(status, body.size() + (long) src.remaining(), maxBytes);
+            throw new ResponseTooLargeException(head.status(), body.size() + (long) src.remaining(), maxBytes);
         }
         byte[] chunk = new byte[src.remaining()];
         src.get(chunk);
@@ -72,8 +79,7 @@ final class BufferedResponseConsumer extends AbstractBinResponseConsumer<Buffere
 
     @Override
     protected Result buildResult() {
-        return new Result(status, contentType, requestId, location, pollAfterMs,
-                body == null ? new byte[0] : body.toByteArray(), retryAfter);
+        return new Result(head, body == null ? new byte[0] : body.toByteArray());
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.nio.file.StandardOpenOption;
 
 import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpResponse;
 
 /**
@@ -21,8 +20,32 @@ import org.apache.hc.core5.http.HttpResponse;
 final class FileResponseConsumer extends AbstractBinResponseConsumer<FileResponseConsumer.Result> {
 
     /** What arrived: either a file ({@code error == null}) or the head of an error body. */
-    record Result(int status, String contentType, String requestId, long bytes, Long declaredLength, byte[] error,
-                  String location, java.time.Duration retryAfter) implements HttpOutcome {
+    record Result(ResponseHead head, long bytes, byte[] error) implements HttpOutcome {
+        @Override
+        public int status() {
+            return head.status();
+        }
+
+        @Override
+        public String location() {
+            return head.location();
+        }
+
+        String contentType() {
+            return head.contentType();
+        }
+
+        String requestId() {
+            return head.requestId();
+        }
+
+        Long declaredLength() {
+            return head.declaredLength();
+        }
+
+        java.time.Duration retryAfter() {
+            return head.retryAfter();
+        }
     }
 
     private static final int CHUNK = 64 * 1024;
@@ -30,12 +53,7 @@ final class FileResponseConsumer extends AbstractBinResponseConsumer<FileRespons
 
     private final Path target;
     private final long maxBytes;
-    private String location;
-    private java.time.Duration retryAfter;
-    private int status;
-    private String contentType;
-    private String requestId;
-    private Long declaredLength;
+    private ResponseHead head;
     private FileChannel channel;
     private ByteArrayOutputStream errorBody;
     private long bytes;
@@ -47,17 +65,12 @@ final class FileResponseConsumer extends AbstractBinResponseConsumer<FileRespons
 
     @Override
     protected void start(HttpResponse response, ContentType type) throws IOException {
-        status = response.getCode();
-        contentType = type == null ? null : type.getMimeType();
-        requestId = header(response, "x-request-id");
-        location = header(response, "Location");
-        retryAfter = VideosClient.retryAfter(response.getFirstHeader("Retry-After-Ms"),
-                response.getFirstHeader("Retry-After"));
-        declaredLength = declaredLength(response);
-        boolean media = status >= 200 && status < 300 && !VideosClient.looksLikeJsonOrText(contentType);
+        head = ResponseHead.of(response, type);
+        Long declaredLength = head.declaredLength();
+        boolean media = head.success() && !VideosClient.looksLikeJsonOrText(head.contentType());
         if (media && declaredLength != null && declaredLength > maxBytes) {
             // refuse before the first byte is written
-            throw new ResponseTooLargeException(status, declaredLength, maxBytes);
+            throw new ResponseTooLargeException(head.status(), declaredLength, maxBytes);
         }
         if (media) {
             channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
@@ -65,20 +78,6 @@ final class FileResponseConsumer extends AbstractBinResponseConsumer<FileRespons
         } else {
             errorBody = new ByteArrayOutputStream();
         }
-    }
-
-    /** The Content-Length header, or {@code null} when absent or not a plain non-negative number. */
-    static Long declaredLength(HttpResponse response) {
-        String length = header(response, "Content-Length");
-        if (length == null || !length.trim().matches("[0-9]{1,18}")) {
-            return null;
-        }
-        return Long.valueOf(length.trim());
-    }
-
-    private static String header(HttpResponse response, String name) {
-        Header header = response.getFirstHeader(name);
-        return header == null ? null : header.getValue();
     }
 
     @Override
@@ -90,7 +89,7 @@ final class FileResponseConsumer extends AbstractBinResponseConsumer<FileRespons
     protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
         if (channel != null) {
             if (bytes + src.remaining() > maxBytes) {
-                throw new ResponseTooLargeException(status, bytes + src.remaining(), maxBytes);
+                throw new ResponseTooLargeException(head.status(), bytes + src.remaining(), maxBytes);
             }
             while (src.hasRemaining()) {
                 bytes += channel.write(src);
@@ -108,8 +107,7 @@ final class FileResponseConsumer extends AbstractBinResponseConsumer<FileRespons
     @Override
     protected Result buildResult() {
         closeChannel();
-        return new Result(status, contentType, requestId, bytes, declaredLength,
-                errorBody == null ? null : errorBody.toByteArray(), location, retryAfter);
+        return new Result(head, bytes, errorBody == null ? null : errorBody.toByteArray());
     }
 
     @Override

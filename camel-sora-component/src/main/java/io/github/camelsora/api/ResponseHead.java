@@ -1,0 +1,35 @@
+package io.github.camelsora.api;
+
+import java.time.Duration;
+
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpResponse;
+
+/**
+ * The parts of a response head the client acts on, read once when the head arrives, whichever way the body is
+ * consumed (buffered or streamed to a file).
+ *
+ * @param declaredLength the Content-Length, or {@code null} when absent or not a plain non-negative number
+ */
+record ResponseHead(int status, String contentType, String requestId, String location, String pollAfterMs,
+                    Duration retryAfter, Long declaredLength) {
+
+    static ResponseHead of(HttpResponse response, ContentType type) {
+        String length = header(response, "Content-Length");
+        return new ResponseHead(response.getCode(), type == null ? null : type.getMimeType(),
+                header(response, "x-request-id"), header(response, "Location"),
+                header(response, "openai-poll-after-ms"),
+                VideosClient.retryAfter(response.getFirstHeader("Retry-After-Ms"), response.getFirstHeader("Retry-After")),
+                length == null || !length.trim().matches("[0-9]{1,18}") ? null : Long.valueOf(length.trim()));
+    }
+
+    boolean success() {
+        return status >= 200 && status < 300;
+    }
+
+    private static String header(HttpResponse response, String name) {
+        Header header = response.getFirstHeader(name);
+        return header == null ? null : header.getValue();
+    }
+}
