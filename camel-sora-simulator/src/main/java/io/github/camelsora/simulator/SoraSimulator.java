@@ -507,6 +507,7 @@ public final class SoraSimulator implements AutoCloseable {
             state.setRenderTimeJitter(renderTimeJitter);
             videoBytesRules.forEach(state.rules::videoBytesWhen);
             ThreadPoolExecutor executor = fixedPool(httpThreads);
+            disableNagle();
             HttpServer server;
             try {
                 server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(bindAddress), port), 256);
@@ -526,6 +527,18 @@ public final class SoraSimulator implements AutoCloseable {
             SoraSimulator simulator = new SoraSimulator(server, executor, state, renderer, dir, ownsCacheDir);
             LOG.log(Level.DEBUG, "Sora simulator listening at {0}", simulator.baseUrl());
             return simulator;
+        }
+
+        /**
+         * The JDK server writes a response's headers and body separately; with Nagle's algorithm on, the body waits
+         * for the client's delayed ACK (40 ms on Linux), which capped the simulator at a few hundred requests per
+         * second whatever its thread count. Real API front ends set TCP_NODELAY; the JDK reads this property once,
+         * when its first server starts, and a value set by the user is kept.
+         */
+        private static void disableNagle() {
+            if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+                System.setProperty("sun.net.httpserver.nodelay", "true");
+            }
         }
 
         /**
