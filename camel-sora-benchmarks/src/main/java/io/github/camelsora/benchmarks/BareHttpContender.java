@@ -28,6 +28,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 
 /**
@@ -58,6 +59,8 @@ final class BareHttpContender implements Contender {
                 .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
                         .setMaxConnPerRoute(20).setMaxConnTotal(40).build())
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(2).build())
+                // camel-sora's buffer size, so that the yardstick differs from it only by what the component adds
+                .setHttp1Config(Http1Config.custom().setBufferSize(64 * 1024).build())
                 .disableAutomaticRetries()
                 .build();
         http.start();

@@ -58,10 +58,23 @@ public final class BenchmarkMain {
             // only rewrite the page from the figures of an earlier run
             Map<String, Object> raw = MAPPER.readValue(Path.of(options.get("from-raw")).toFile(),
                     new TypeReference<LinkedHashMap<String, Object>>() { });
-            Files.writeString(Path.of(options.get("output")), new Report(raw).markdown());
+            writePage(Path.of(options.get("output")), new Report(raw).markdown());
             return;
         }
         new BenchmarkMain(options).runAll(String.join(" ", args));
+    }
+
+    /** What people write below this line in the page (reading the figures) survives a new run. */
+    static final String HAND_WRITTEN = "<!-- written by hand below this line; kept when run.sh rewrites the page -->";
+
+    private static void writePage(Path output, String generated) throws IOException {
+        String kept = "";
+        if (Files.exists(output)) {
+            String old = Files.readString(output);
+            int at = old.indexOf(HAND_WRITTEN);
+            kept = at < 0 ? "" : "\n" + old.substring(at);
+        }
+        Files.writeString(output, generated + kept);
     }
 
     static String java() {
@@ -124,7 +137,7 @@ public final class BenchmarkMain {
         raw.put("overhead", overhead);
         Path rawFile = output.resolveSibling("benchmarks-raw.json");
         Files.writeString(rawFile, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(raw));
-        Files.writeString(output, new Report(raw).markdown());
+        writePage(output, new Report(raw).markdown());
         System.err.println("Wrote " + output.toAbsolutePath() + " and " + rawFile.toAbsolutePath());
         deleteQuietly(work);
     }

@@ -54,12 +54,12 @@ final class Report {
         line("|---|---|");
         line("| date | " + raw.get("started") + " |");
         line("| machine | " + raw.get("machine") + " |");
-        line("| load when started | `" + raw.get("load") + "` (`/proc/loadavg`; other builds shared the 2 cores:"
-             + " wall times and detection delays include that contention, CPU seconds do not) |");
+        line("| load when started | `" + raw.get("load") + "` (`/proc/loadavg`; wall times and detection delays"
+             + " depend on what else runs on the machine, CPU seconds do not) |");
         line("| command | `camel-sora-benchmarks/run.sh` (that is: `mvn -B -ntp -Pbenchmark -pl camel-sora-benchmarks"
              + " -am -DskipTests package`, running `BenchmarkMain " + String.valueOf(raw.get("command"))
                 .replaceAll("--(simulator-jar|output) \\S+ ?", "").trim() + "`) |");
-        line("| simulator | standalone jar, own JVM (-Xmx1g, 16 HTTP threads); render time 60 s ±20 % (uniform),"
+        line("| simulator | standalone jar, own JVM (-Xmx1g, 16 HTTP threads, TCP_NODELAY); render time 60 s ±20 % (uniform),"
              + " `queued` for the first 10 %, then linear `progress`; no `openai-poll-after-ms` hint |");
         line("| contender JVMs | -Xmx2g (concurrency), -Xmx64m (downloads), -Xmx512m (overhead); default GC |");
         line("");
