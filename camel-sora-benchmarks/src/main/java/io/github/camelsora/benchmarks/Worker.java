@@ -78,13 +78,10 @@ public final class Worker {
         try (Contender contender = contenders.get()) {
             result.put("contender", contender.name());
             contender.start();
-            // one small video first: class loading and the first exchange are not what this measures
-            BlockingQueue<Delivery> warmUp = new ArrayBlockingQueue<>(1);
-            contender.submit("warm-up " + tag.replace("[", "(").replace("]", ")"), warmUp::add);
-            Delivery small = warmUp.poll(1, TimeUnit.MINUTES);
-            if (small != null && small.file() != null) {
-                Files.deleteIfExists(small.file());
-            }
+            // class loading, the first exchange and JIT compilation are not what this measures: one small video,
+            // then one untimed download of the same size as the timed one, in every contender alike
+            warmUp(contender, "warm-up " + tag.replace("[", "(").replace("]", ")"));
+            warmUp(contender, tag + " warm-up");
             BlockingQueue<Delivery> done = new ArrayBlockingQueue<>(1);
             long start = System.nanoTime();
             contender.submit(tag + " download", done::add);
@@ -109,6 +106,15 @@ public final class Worker {
             result.put("error", e.toString());
         }
         return result;
+    }
+
+    private static void warmUp(Contender contender, String prompt) throws Exception {
+        BlockingQueue<Delivery> done = new ArrayBlockingQueue<>(1);
+        contender.submit(prompt, done::add);
+        Delivery delivery = done.poll(3, TimeUnit.MINUTES);
+        if (delivery != null && delivery.file() != null) {
+            Files.deleteIfExists(delivery.file());
+        }
     }
 
     private static boolean isOutOfMemory(Throwable error) {
