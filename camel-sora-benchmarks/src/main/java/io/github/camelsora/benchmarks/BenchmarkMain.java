@@ -32,6 +32,8 @@ public final class BenchmarkMain {
     static final String SORA = "sora";
     static final String CAMEL = "camel";
     static final String SDK = "sdk";
+    /** The page's sections, in raw form; {@code --scenarios} picks some, {@code --merge RAW} keeps the others. */
+    static final List<String> SECTIONS = List.of("concurrency", "downloads", "overhead");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String API_KEY = "sk-bench-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -50,7 +52,8 @@ public final class BenchmarkMain {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of(
                 "runs", "3", "jobs", "1000,10000", "economy-jobs", "1000", "render-time", "60s",
-                "download-bytes", "1g", "overhead-jobs", "2000", "overhead-warmup", "500"));
+                "download-bytes", "1g", "overhead-jobs", "4000", "overhead-warmup", "2000",
+                "scenarios", String.join(",", SECTIONS)));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -89,6 +92,45 @@ public final class BenchmarkMain {
         List<Integer> sizes = Arrays.stream(options.get("jobs").split(",")).map(String::trim).map(Integer::parseInt).toList();
         int economyJobs = Integer.parseInt(options.get("economy-jobs"));
 
+        List<String> scenarios = List.of(options.get("scenarios").split(","));
+        if (scenarios.contains("concurrency")) {
+            concurrencyAndEconomy(jar, runs, sizes, economyJobs);
+        }
+        if (scenarios.contains("downloads") || scenarios.contains("overhead")) {
+            downloadsAndOverhead(jar, runs, scenarios);
+        }
+        Path output = Path.of(options.getOrDefault("output", "benchmarks.md"));
+        Map<String, Object> previous = options.containsKey("merge")
+                ? MAPPER.readValue(Path.of(options.get("merge")).toFile(), new TypeReference<LinkedHashMap<String, Object>>() { })
+                : Map.of();
+        Map<String, Object> thisRun = new LinkedHashMap<>();
+        thisRun.put("started", now(started));
+        thisRun.put("load", load);
+        thisRun.put("command", commandLine);
+        thisRun.put("runs", runs);
+        Map<String, List<Map<String, Object>>> measuredNow = Map.of("concurrency", concurrency, "downloads", downloads,
+                "overhead", overhead);
+        Map<String, Object> raw = new LinkedHashMap<>(thisRun);
+        raw.put("machine", machine());
+        Map<String, Object> measured = new LinkedHashMap<>();
+        for (String section : SECTIONS) {
+            if (scenarios.contains(section) || !previous.containsKey(section)) {
+                raw.put(section, measuredNow.get(section));
+                measured.put(section, thisRun);
+            } else {
+                raw.put(section, previous.get(section));
+                measured.put(section, Report.measured(previous, section));
+            }
+        }
+        raw.put("measured", measured);
+        Path rawFile = output.resolveSibling("benchmarks-raw.json");
+        Files.writeString(rawFile, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(raw));
+        writePage(output, new Report(raw).markdown());
+        System.err.println("Wrote " + output.toAbsolutePath() + " and " + rawFile.toAbsolutePath());
+        deleteQuietly(work);
+    }
+
+    private void concurrencyAndEconomy(Path jar, int runs, List<Integer> sizes, int economyJobs) throws Exception {
         try (Simulator sim = new Simulator(jar, API_KEY, Files.createDirectories(work.resolve("sim-cache")),
                 "--render-time", options.get("render-time"), "--render-jitter", "20%")) {
             for (int run = 1; run <= runs; run++) {
@@ -101,11 +143,16 @@ public final class BenchmarkMain {
                 concurrency(sim, run, SORA, economyJobs, "1s/1s", "10s");
             }
         }
+    }
+
+    private void downloadsAndOverhead(Path jar, int runs, List<String> scenarios) throws Exception {
         try (Simulator sim = new Simulator(jar, API_KEY, Files.createDirectories(work.resolve("sim-cache-big")),
                 "--render-time", "0s", "--video-bytes", "[big]=" + options.get("download-bytes"))) {
             // the simulator pads the file on the first request: do that before timing anything
-            worker("download", List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"), sim, SORA, "[big] warm-up", Map.of());
-            for (int run = 1; run <= runs; run++) {
+            for (int run = 1; run <= runs && scenarios.contains("downloads"); run++) {
+                if (run == 1) {
+                    worker("download", List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"), sim, SORA, "[big] warm-up", Map.of());
+                }
                 Map<String, Object> sora = worker("download", List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"), sim, SORA, "[big] run " + run, Map.of());
                 record(downloads, run, "camel-sora", sora);
                 if (sora.get("videoId") != null) {
@@ -116,7 +163,7 @@ public final class BenchmarkMain {
                 record(downloads, run, "plain Camel",
                         worker("download", List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"), sim, CAMEL, "[big] camel " + run, Map.of("poll-every", "50ms")));
             }
-            for (int run = 1; run <= runs; run++) {
+            for (int run = 1; run <= runs && scenarios.contains("overhead"); run++) {
                 for (String contender : List.of(SORA, "bare")) {
                     record(overhead, run, contender, worker("overhead", List.of("-Xmx512m"), sim, contender,
                             "overhead " + contender + " " + run, Map.of(
@@ -125,21 +172,6 @@ public final class BenchmarkMain {
                 }
             }
         }
-        Path output = Path.of(options.getOrDefault("output", "benchmarks.md"));
-        Map<String, Object> raw = new LinkedHashMap<>();
-        raw.put("started", now(started));
-        raw.put("load", load);
-        raw.put("machine", machine());
-        raw.put("command", commandLine);
-        raw.put("runs", runs);
-        raw.put("concurrency", concurrency);
-        raw.put("downloads", downloads);
-        raw.put("overhead", overhead);
-        Path rawFile = output.resolveSibling("benchmarks-raw.json");
-        Files.writeString(rawFile, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(raw));
-        writePage(output, new Report(raw).markdown());
-        System.err.println("Wrote " + output.toAbsolutePath() + " and " + rawFile.toAbsolutePath());
-        deleteQuietly(work);
     }
 
     private void concurrency(Simulator sim, int run, String contender, int jobs, String soraPoll, String pollEvery)

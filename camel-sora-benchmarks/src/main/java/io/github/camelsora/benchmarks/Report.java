@@ -34,6 +34,23 @@ final class Report {
         this.overhead = (List<Map<String, Object>>) raw.get("overhead");
     }
 
+    private static final Map<String, String> SECTION_TITLES = Map.of("concurrency", "1. concurrency and 2. poll economy",
+            "downloads", "3. downloads", "overhead", "4. overhead");
+
+    /** When a section of {@code raw} was measured: its own entry, or the whole run's for a page of one run. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> measured(Map<String, Object> raw, String section) {
+        Map<String, Object> measured = (Map<String, Object>) raw.get("measured");
+        if (measured != null && measured.get(section) != null) {
+            return (Map<String, Object>) measured.get(section);
+        }
+        Map<String, Object> whole = new LinkedHashMap<>();
+        for (String key : List.of("started", "load", "command", "runs")) {
+            whole.put(key, raw.get(key));
+        }
+        return whole;
+    }
+
     String markdown() {
         line("# Benchmarks");
         line("");
@@ -47,18 +64,25 @@ final class Report {
              + " (its own example's loop), then `downloadContent` copied to a file, each job on a thread of a pool"
              + " with one thread per job in flight.");
         line("");
-        line("Every figure is the **median of " + raw.get("runs") + " runs**; ratios are taken per run (alternative"
-             + " and camel-sora measured in the same run), then the median of the ratios.");
+        line("Every figure is the **median of the runs** stated for its section below; ratios are taken per run"
+             + " (alternative and camel-sora measured in the same run), then the median of the ratios.");
         line("");
         line("| | |");
         line("|---|---|");
-        line("| date | " + raw.get("started") + " |");
         line("| machine | " + raw.get("machine") + " |");
-        line("| load when started | `" + raw.get("load") + "` (`/proc/loadavg`; wall times and detection delays"
-             + " depend on what else runs on the machine, CPU seconds do not) |");
-        line("| command | `camel-sora-benchmarks/run.sh` (that is: `mvn -B -ntp -Pbenchmark -pl camel-sora-benchmarks"
-             + " -am -DskipTests package`, running `BenchmarkMain " + String.valueOf(raw.get("command"))
-                .replaceAll("--(simulator-jar|output) \\S+ ?", "").trim() + "`) |");
+        Map<String, List<String>> sectionsByRun = new LinkedHashMap<>();
+        for (String section : BenchmarkMain.SECTIONS) {
+            Map<String, Object> when = measured(raw, section);
+            String key = "**" + when.get("started") + "**, " + when.get("runs") + " runs; load when started `"
+                         + when.get("load") + "` (`/proc/loadavg`); `BenchmarkMain "
+                         + String.valueOf(when.get("command")).replaceAll("--(simulator-jar|output|merge) \\S+ ?", "").trim()
+                         + "`";
+            sectionsByRun.computeIfAbsent(key, k -> new ArrayList<>()).add(SECTION_TITLES.get(section));
+        }
+        sectionsByRun.forEach((when, sections) -> line("| " + String.join(", ", sections) + " | " + when + " |"));
+        line("| command | `camel-sora-benchmarks/run.sh [options]` (that is: `mvn -B -ntp -Pbenchmark -pl"
+             + " camel-sora-benchmarks -am -DskipTests package`, running `BenchmarkMain --runs 3 [options]`); wall"
+             + " times and detection delays depend on what else runs on the machine, CPU seconds do not |");
         line("| simulator | standalone jar, own JVM (-Xmx1g, 16 HTTP threads, TCP_NODELAY); render time 60 s ±20 % (uniform),"
              + " `queued` for the first 10 %, then linear `progress`; no `openai-poll-after-ms` hint |");
         line("| contender JVMs | -Xmx2g (concurrency), -Xmx64m (downloads), -Xmx512m (overhead); default GC |");
