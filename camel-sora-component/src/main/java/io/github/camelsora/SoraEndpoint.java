@@ -47,6 +47,8 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
     private SoraConfiguration configuration;
 
     private PriceTable prices;
+    /** Resolved once at init: a job asks for the client three times or more (create, status, download). */
+    private ClientSettings settings;
 
     public SoraEndpoint(String uri, SoraComponent component, SoraConfiguration configuration) {
         super(uri, component);
@@ -86,7 +88,8 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
 
     /** The shared HTTP client for this endpoint's server and key. */
     public VideosClient client() {
-        return getComponent().client(clientSettings());
+        ClientSettings resolved = settings;
+        return getComponent().client(resolved != null ? resolved : clientSettings());
     }
 
     /** How to reach the server; checks the base URL (https unless loopback or allowed). */
@@ -116,7 +119,7 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        clientSettings(); // fail at startup, not on the first message, for a base URL that would leak the key
+        settings = clientSettings(); // fails at startup, not on the first message, for a base URL that would leak the key
         // a mistake in the price table fails the route at start, not the first paid job
         prices = PriceTable.withOverrides(configuration.getPriceTable());
     }
