@@ -191,7 +191,8 @@ final class Report {
         line("The simulator serves a valid MP4 padded with a `free` box to 1 GiB (render time 0). camel-sora is timed"
              + " over the **whole** `sora:generate` exchange (create, one status request, download, MP4 check, atomic"
              + " move); the SDK and plain Camel over their download step only; `curl` by its own `time_total`, on the"
-             + " same URL in the same run, right after camel-sora.");
+             + " same URL in the same run, right after camel-sora. Each JVM first downloads the same 1 GiB once, untimed"
+             + " (class loading and JIT compilation are not what this measures).");
         line("");
         line("| | camel-sora | curl | openai-java SDK | plain Camel |");
         line("|---|---|---|---|---|");
