@@ -17,31 +17,6 @@ final class BufferedResponseConsumer extends AbstractBinResponseConsumer<Buffere
 
     /** What arrived: the head and the body. */
     record Result(ResponseHead head, byte[] body) implements HttpOutcome {
-        @Override
-        public int status() {
-            return head.status();
-        }
-
-        @Override
-        public String location() {
-            return head.location();
-        }
-
-        String contentType() {
-            return head.contentType();
-        }
-
-        String requestId() {
-            return head.requestId();
-        }
-
-        String pollAfterMs() {
-            return head.pollAfterMs();
-        }
-
-        java.time.Duration retryAfter() {
-            return head.retryAfter();
-        }
     }
 
     private final long maxBytes;

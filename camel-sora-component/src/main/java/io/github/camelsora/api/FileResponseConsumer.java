@@ -21,31 +21,6 @@ final class FileResponseConsumer extends AbstractBinResponseConsumer<FileRespons
 
     /** What arrived: either a file ({@code error == null}) or the head of an error body. */
     record Result(ResponseHead head, long bytes, byte[] error) implements HttpOutcome {
-        @Override
-        public int status() {
-            return head.status();
-        }
-
-        @Override
-        public String location() {
-            return head.location();
-        }
-
-        String contentType() {
-            return head.contentType();
-        }
-
-        String requestId() {
-            return head.requestId();
-        }
-
-        Long declaredLength() {
-            return head.declaredLength();
-        }
-
-        java.time.Duration retryAfter() {
-            return head.retryAfter();
-        }
     }
 
     private static final int CHUNK = 64 * 1024;
