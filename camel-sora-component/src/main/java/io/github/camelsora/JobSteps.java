@@ -158,10 +158,7 @@ final class JobSteps {
             }
             message.setHeader(SoraConstants.VIDEO_ID, video.id());
             message.setHeader(SoraConstants.STATUS, video.status());
-            BigDecimal cost = message.getHeader(SoraConstants.ESTIMATED_COST, BigDecimal.class);
-            LOG.info("Submitted {} {} ({} {} {}s{}) [requestId={}]", what, video.id(), video.model(), video.size(),
-                    video.seconds(), cost == null ? "" : ", estimated $" + cost.toPlainString(), created.requestId());
-            endpoint.getComponent().monitor().submitted(video.id(), video.model(), cost);
+            recordSubmitted(message, created, what);
             return video;
         });
     }

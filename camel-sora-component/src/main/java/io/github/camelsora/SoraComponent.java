@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
 
 import io.github.camelsora.api.ClientSettings;
 import io.github.camelsora.api.FetchPolicy;
@@ -105,11 +104,13 @@ public class SoraComponent extends HealthCheckComponent {
         budget = new SpendingBudget(maxSpendPerDay == null ? null : BigDecimal.valueOf(maxSpendPerDay),
                 Clock.systemUTC());
         JobMonitor[] self = new JobMonitor[1];
-        JobMetrics metrics = MeterRegistryLookup.metrics(getCamelContext(), () -> self[0] == null ? 0 : self[0].inFlightIds().size());
+        JobMetrics metrics = MeterRegistryLookup.metrics(getCamelContext(), () -> self[0] == null ? 0 : self[0].inFlightCount());
         self[0] = new JobMonitor(metrics, Clock.systemUTC());
         monitor = self[0];
         // finished records only answer late redeliveries: keep them an hour in memory, a week in durable stores
-        timer.scheduleWithFixedDelay(this::purgeFinishedJobs, 1, 60, java.util.concurrent.TimeUnit.MINUTES);
+        // on a worker: a JDBC or file store's delete must not stall the timer that runs every poll
+        timer.scheduleWithFixedDelay(() -> workers.execute(this::purgeFinishedJobs), 1, 60,
+                java.util.concurrent.TimeUnit.MINUTES);
     }
 
     @Override

@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +38,6 @@ public final class BenchmarkMain {
 
     private final Map<String, String> options;
     private final Path work;
-    private final List<String> log = new ArrayList<>();
     private final List<Map<String, Object>> concurrency = new ArrayList<>();
     private final List<Map<String, Object>> downloads = new ArrayList<>();
     private final List<Map<String, Object>> overhead = new ArrayList<>();
@@ -198,7 +196,6 @@ public final class BenchmarkMain {
         result.put("key", contender);
         into.add(result);
         String line = "run " + run + " " + contender + " " + result;
-        log.add(line);
         System.err.println(line);
     }
 
@@ -271,10 +268,6 @@ public final class BenchmarkMain {
 
     static String format(double value, int decimals) {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%." + decimals + "f", value);
-    }
-
-    static Function<Map<String, Object>, Double> number(String key) {
-        return result -> result.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     static String machine() throws IOException {

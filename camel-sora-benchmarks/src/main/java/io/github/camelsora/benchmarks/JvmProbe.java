@@ -31,10 +31,6 @@ final class JvmProbe {
         return threads.getPeakThreadCount() - baselineThreads;
     }
 
-    int peakThreads() {
-        return threads.getPeakThreadCount();
-    }
-
     /** A full collection, then the heap in use: what the work in flight really holds. */
     long heapAfterGc() {
         System.gc();

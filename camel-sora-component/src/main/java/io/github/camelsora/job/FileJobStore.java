@@ -58,10 +58,6 @@ public final class FileJobStore implements JobStore {
         }
     }
 
-    public Path directory() {
-        return directory;
-    }
-
     @Override
     public synchronized Optional<JobRecord> claim(JobRecord record) {
         JobRecord existing = cache.get(record.key());

@@ -65,6 +65,11 @@ public final class JobMonitor {
                 .toList();
     }
 
+    /** How many jobs are being waited for (the in-flight gauge; no copy). */
+    public int inFlightCount() {
+        return inFlight.size();
+    }
+
     public Collection<String> inFlightIds() {
         return List.copyOf(inFlight.keySet());
     }

@@ -114,10 +114,6 @@ public final class JobRunner {
         this.clock = clock;
     }
 
-    public JobStore store() {
-        return store;
-    }
-
     /**
      * @param onVideoId told the video id (and status) as soon as it is known, before the wait
      */
@@ -246,13 +242,14 @@ public final class JobRunner {
         // ---- create ----
 
         CompletableFuture<Outcome> create(int retries, int hintlessRateLimits) {
-            return limiter.request().thenCompose(ready -> client.create()).handle((created, error) -> {
+            // on a worker: what follows writes the job store, which may block (JDBC, fsync)
+            return limiter.request().thenCompose(ready -> client.create()).handleAsync((created, error) -> {
                 if (error == null) {
                     return recordCreated(created.value(), created.requestId());
                 }
                 Throwable failure = Retrier.unwrap(error);
                 return afterFailedCreate(failure, retries, hintlessRateLimits);
-            }).thenCompose(next -> next);
+            }, workers).thenCompose(next -> next);
         }
 
         private CompletableFuture<Outcome> afterFailedCreate(Throwable failure, int retries, int hintlessRateLimits) {
@@ -356,7 +353,7 @@ public final class JobRunner {
             onVideoId.accept(videoId, record.status());
             StatusSource source = id -> limiter.request().thenCompose(ready -> client.retrieve(id));
             return client.awaitTerminal(videoId, source, settings.retry())
-                    .thenCompose(video -> {
+                    .thenComposeAsync(video -> { // on a worker: a failure is written to the store
                         onVideoId.accept(video.id(), video.status());
                         VideoStatus status = video.videoStatus();
                         if (status == VideoStatus.COMPLETED) {
@@ -370,7 +367,7 @@ public final class JobRunner {
                         recordFailure(video.status(), video.error() == null ? null : video.error().code(),
                                 video.error() == null ? failure.getMessage() : video.error().message());
                         return CompletableFuture.failedFuture(failure);
-                    });
+                    }, workers);
         }
 
         private CompletableFuture<Outcome> download(Video video) {
@@ -409,7 +406,7 @@ public final class JobRunner {
         }
 
         private CompletableFuture<Outcome> expiredOr(Video video, Throwable failure) {
-            return client.retrieve(video.id()).handle((latest, error) -> {
+            return client.retrieve(video.id()).handleAsync((latest, error) -> {
                 Video now = latest == null ? null : latest.value();
                 boolean expired = now != null && ("expired".equals(now.status())
                         || (now.expiresAt() != null && now.expiresAt() <= clock.instant().getEpochSecond()));
@@ -419,7 +416,7 @@ public final class JobRunner {
                 }
                 throw failure instanceof RuntimeException r ? r : new SoraException(failure.getMessage(), video.id(),
                         failure);
-            });
+            }, workers);
         }
 
         private void recordFailure(String status, String code, String message) {

@@ -139,9 +139,4 @@ public final class Limiter {
     public synchronized int runningJobs() {
         return maxConcurrentJobs <= 0 ? -1 : runningJobs;
     }
-
-    /** Jobs waiting for a slot. */
-    public synchronized int waitingJobs() {
-        return jobWaiters.size();
-    }
 }

@@ -15,10 +15,6 @@ final class JobLifecycle {
     private JobLifecycle() {
     }
 
-    static JobSnapshot snapshot(VideoJob job, Instant now) {
-        return snapshot(job, now, null);
-    }
-
     /**
      * @param assetLifetime when not null, a completed job turns {@code expired} this long after completing, and
      *                      its {@code expires_at} says so

@@ -3,7 +3,6 @@ package io.github.camelsora.simulator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.Map;
 
 /** {@code GET /v1/videos?after=&limit=&order=}: a cursor page of live jobs (VideoListResource). */
@@ -26,7 +25,6 @@ final class ListVideosHandler implements EndpointHandler {
         String after = query.get("after");
         Long afterSequence = afterSequence(after != null && state.dialect == Dialect.LITELLM ? OpaqueIds.decode(after) : after);
 
-        Instant now = state.clock.instant();
         ObjectNode page = Json.MAPPER.createObjectNode();
         page.put("object", "list");
         ArrayNode data = page.putArray("data");
@@ -38,7 +36,7 @@ final class ListVideosHandler implements EndpointHandler {
                 hasMore = true;
                 break;
             }
-            data.add(Json.video(job, JobLifecycle.snapshot(job, now)));
+            data.add(Json.video(job, state.snapshot(job)));
             firstId = firstId == null ? job.id() : firstId;
             lastId = job.id();
         }
