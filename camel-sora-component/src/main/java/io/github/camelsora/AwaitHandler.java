@@ -11,19 +11,19 @@ import org.apache.camel.Message;
  */
 final class AwaitHandler implements SoraOperationHandler {
 
-    private final JobSteps steps;
+    private final SoraBinding steps;
 
-    AwaitHandler(JobSteps steps) {
+    AwaitHandler(SoraBinding steps) {
         this.steps = steps;
     }
 
     @Override
     public CompletableFuture<Void> start(Exchange exchange) {
         Message message = exchange.getMessage();
-        String videoId = JobSteps.videoId(message, true);
+        String videoId = SoraBinding.videoId(message, true);
         message.setHeader(SoraConstants.VIDEO_ID, videoId);
-        return steps.awaitTerminal(videoId).thenAccept(video -> {
-            JobSteps.videoHeaders(message, video);
+        return steps.engine().await(steps.context(), videoId, null, null).thenAccept(video -> {
+            SoraBinding.videoHeaders(message, video);
             message.setBody(video);
         });
     }

@@ -22,9 +22,9 @@ final class CreateCharacterHandler implements SoraOperationHandler {
     static final int MAX_VIDEO_BYTES = 100 * 1024 * 1024;
     static final int MAX_NAME_LENGTH = 80;
 
-    private final JobSteps steps;
+    private final SoraBinding steps;
 
-    CreateCharacterHandler(JobSteps steps) {
+    CreateCharacterHandler(SoraBinding steps) {
         this.steps = steps;
     }
 
@@ -44,7 +44,7 @@ final class CreateCharacterHandler implements SoraOperationHandler {
         if (video.length < 12 || video[4] != 'f' || video[5] != 't' || video[6] != 'y' || video[7] != 'p') {
             throw new SoraValidationException("video", "the body is not an MP4 (no ftyp box at its start)");
         }
-        return steps.client().createCharacter(name, video, filename).thenAccept(response -> {
+        return steps.createOnce("create character", (provider, deadline) -> provider.createCharacter(name, video, filename, deadline)).thenAccept(response -> {
             message.setHeader(SoraConstants.CHARACTER_ID, response.value().id());
             message.setHeader(SoraConstants.CHARACTER_NAME, response.value().name());
             message.setBody(response.value());

@@ -5,15 +5,16 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.camelsora.api.InputReference;
 import io.github.camelsora.api.VideoRequest;
+import io.github.camelsora.job.PolicyGateway;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /** {@code create}: submit a job (JSON, or multipart with an uploaded image) and answer with the queued video. */
 final class CreateHandler implements SoraOperationHandler {
 
-    private final JobSteps steps;
+    private final SoraBinding steps;
 
-    CreateHandler(JobSteps steps) {
+    CreateHandler(SoraBinding steps) {
         this.steps = steps;
     }
 
@@ -25,12 +26,12 @@ final class CreateHandler implements SoraOperationHandler {
         steps.validate(request);
         List<String> characters = RequestReader.characters(message, config);
         InputReference reference = RequestReader.inputReference(message, config, request.size());
-        // reserved last: a request refused above costs nothing
-        CostControl.Reservation cost = steps.reserveCost(message, request);
-        return steps.submitted(message, cost.releasedOnFailure(steps.resolveReference(reference, request.size())
-                        .thenCompose(resolved -> steps.client().create(request, resolved, characters))), "video")
+        PolicyGateway.Charge charge = steps.charge(message, request);
+        return steps.resolveReference(reference, request.size())
+                .thenCompose(resolved -> steps.submit("video", charge,
+                        (provider, deadline) -> provider.create(request, resolved, characters, deadline)))
                 .thenAccept(video -> {
-                    JobSteps.videoHeaders(message, video);
+                    SoraBinding.videoHeaders(message, video);
                     message.setBody(video);
                 });
     }

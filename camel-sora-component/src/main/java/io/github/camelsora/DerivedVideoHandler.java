@@ -2,9 +2,9 @@ package io.github.camelsora;
 
 import java.util.concurrent.CompletableFuture;
 
-import io.github.camelsora.api.ApiResponse;
 import io.github.camelsora.api.SoraValidationException;
 import io.github.camelsora.api.Video;
+import io.github.camelsora.api.VideoRequest;
 import io.github.camelsora.api.VideoRequestValidator;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -16,10 +16,10 @@ import org.apache.camel.Message;
  */
 final class DerivedVideoHandler implements SoraOperationHandler {
 
-    private final JobSteps steps;
+    private final SoraBinding steps;
     private final SoraOperation operation;
 
-    DerivedVideoHandler(JobSteps steps, SoraOperation operation) {
+    DerivedVideoHandler(SoraBinding steps, SoraOperation operation) {
         this.steps = steps;
         this.operation = operation;
     }
@@ -27,7 +27,7 @@ final class DerivedVideoHandler implements SoraOperationHandler {
     @Override
     public CompletableFuture<Void> start(Exchange exchange) {
         Message message = exchange.getMessage();
-        String source = JobSteps.videoId(message, false);
+        String source = SoraBinding.videoId(message, false);
         String prompt = RequestReader.prompt(message);
         if (prompt == null || prompt.isBlank()) {
             throw new SoraValidationException("prompt", "a prompt is required (the message body or header CamelSoraPrompt)");
@@ -36,13 +36,19 @@ final class DerivedVideoHandler implements SoraOperationHandler {
             throw new SoraValidationException("prompt", "at most " + VideoRequestValidator.MAX_PROMPT_LENGTH
                                                         + " characters are allowed, got " + prompt.length());
         }
-        CompletableFuture<ApiResponse<Video>> submit = switch (operation) {
-            case remix -> steps.client().remix(source, prompt);
-            case edit -> steps.client().edit(source, prompt);
-            default -> steps.client().extend(source, prompt, seconds(message));
-        };
-        return steps.submitted(message, submit, operation.name()).thenAccept(video -> {
-            JobSteps.videoHeaders(message, video);
+        String seconds = operation == SoraOperation.extend ? seconds(message) : null;
+        // priced as the endpoint's (or the headers') model and size for the seconds rendered: the source job's own
+        // settings are not known without reading it
+        VideoRequest priced = RequestReader.videoRequest(message, steps.config(), prompt);
+        if (seconds != null) {
+            priced = new VideoRequest(priced.prompt(), priced.model(), seconds, priced.size());
+        }
+        return steps.submit(operation.name(), steps.charge(message, priced), (provider, deadline) -> switch (operation) {
+            case remix -> provider.remix(source, prompt, deadline);
+            case edit -> provider.edit(source, prompt, deadline);
+            default -> provider.extend(source, prompt, seconds, deadline);
+        }).thenAccept(video -> {
+            SoraBinding.videoHeaders(message, video);
             message.setBody(video);
         });
     }

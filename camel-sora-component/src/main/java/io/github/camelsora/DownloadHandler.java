@@ -15,26 +15,26 @@ final class DownloadHandler implements SoraOperationHandler {
 
     private static final List<String> VARIANTS = List.of("video", "thumbnail", "spritesheet");
 
-    private final JobSteps steps;
+    private final SoraBinding steps;
 
-    DownloadHandler(JobSteps steps) {
+    DownloadHandler(SoraBinding steps) {
         this.steps = steps;
     }
 
     @Override
     public CompletableFuture<Void> start(Exchange exchange) {
         Message message = exchange.getMessage();
-        String videoId = JobSteps.videoId(message, true);
+        String videoId = SoraBinding.videoId(message, true);
         String variant = message.getHeader(SoraConstants.VARIANT, steps.config().getVariant(), String.class);
         if (!VARIANTS.contains(variant)) {
             throw new SoraValidationException("variant", "'" + variant + "' is not one of " + VARIANTS);
         }
         message.setHeader(SoraConstants.VIDEO_ID, videoId);
         if (variant.equals("video")) {
-            return steps.downloadVideo(videoId)
-                    .thenAccept(saved -> JobSteps.fileResult(message, saved.file(), "video/mp4"));
+            return steps.engine().downloadVideo(steps.context(), videoId, null)
+                    .thenAccept(saved -> SoraBinding.fileResult(message, saved.file(), "video/mp4"));
         }
-        return steps.downloadImage(videoId, variant)
-                .thenAccept(saved -> JobSteps.fileResult(message, saved.file(), saved.info().type().mimeType()));
+        return steps.engine().downloadImage(steps.context(), videoId, variant)
+                .thenAccept(saved -> SoraBinding.fileResult(message, saved.file(), saved.info().type().mimeType()));
     }
 }

@@ -7,16 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
-import io.github.camelsora.api.ApiResponse;
 import io.github.camelsora.api.InputReference;
 import io.github.camelsora.api.SoraValidationException;
 import io.github.camelsora.api.Video;
 import io.github.camelsora.api.VideoRequest;
-import io.github.camelsora.job.JobRunner;
+import io.github.camelsora.job.JobEngine;
+import io.github.camelsora.job.PolicyGateway;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.Message;
@@ -26,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code generate}: create a job from the message, wait for it without a thread, stream the MP4 to disk (and the
  * requested variants), optionally delete the job, and answer with the file. The job is recorded by the message's
- * idempotency key (see {@link JobRunner}), so a message that comes back resumes its job
+ * idempotency key (see {@link JobEngine}), so a message that comes back resumes its job
  * instead of paying again; whatever fails, the video id is on the exchange and in the exception, so the paid job
  * can always be found again.
  */
@@ -35,10 +32,10 @@ final class GenerateHandler implements SoraOperationHandler {
     private static final Logger LOG = LoggerFactory.getLogger(GenerateHandler.class);
     private static final List<String> STILL_VARIANTS = List.of("thumbnail", "spritesheet");
 
-    private final JobSteps steps;
+    private final SoraBinding steps;
     private final Expression keyExpression;
 
-    GenerateHandler(JobSteps steps) {
+    GenerateHandler(SoraBinding steps) {
         this.steps = steps;
         String expression = steps.config().getIdempotencyKey();
         this.keyExpression = expression == null || expression.isBlank() ? null
@@ -56,42 +53,24 @@ final class GenerateHandler implements SoraOperationHandler {
         InputReference reference = RequestReader.inputReference(message, config, request.size());
         List<String> variants = variants(config.getVariants());
         boolean deleteAfter = config.isDeleteAfterDownload();
-        CostControl.Reservation cost = steps.reserveCost(message, request);
+        PolicyGateway.Charge charge = steps.charge(message, request);
         String key = idempotencyKey(exchange);
-        SoraEndpoint endpoint = steps.endpoint();
-        // set once this run is billed: a create accepted, or one of unknown outcome that the server turned out to
-        // have created (found by reconciliation); a refused create, or a resumed job, gives its share back
-        AtomicBoolean billed = new AtomicBoolean();
-        AtomicReference<InputReference> resolvedReference = new AtomicReference<>();
-        Supplier<CompletableFuture<ApiResponse<Video>>> create = () -> steps.client().create(request,
-                resolvedReference.get(), characters).whenComplete((created, error) -> {
-                    if (created != null) {
-                        billed.set(true);
-                        steps.recordSubmitted(message, created, "video");
-                    }
-                });
-        // the job store, limits, retries and reconciliation are the runner's; the protocol steps are ours
+        JobEngine.JobContext context = steps.context();
+        // the job store, limits, retries, budget and reconciliation are the engine's; the headers are ours
         return steps.resolveReference(reference, request.size())
-                .thenCompose(resolved -> {
-                    resolvedReference.set(resolved);
-                    return endpoint.runner().run(key, request, steps.runnerSteps(message, create, () -> billed.set(true)),
-                            endpoint.limiter(), endpoint.jobSettings(), (videoId, status) -> {
-                                message.setHeader(SoraConstants.VIDEO_ID, videoId);
-                                if (status != null) {
-                                    message.setHeader(SoraConstants.STATUS, status);
-                                }
-                            });
-                })
-                .whenComplete((result, error) -> {
-                    if (!billed.get()) {
-                        cost.release(); // resumed, or refused: this run created (and bills) nothing
-                    }
-                })
+                .thenCompose(resolved -> steps.engine().run(key, request, context, charge,
+                        deadline -> context.provider().create(request, resolved, characters, deadline),
+                        (videoId, status) -> {
+                            message.setHeader(SoraConstants.VIDEO_ID, videoId);
+                            if (status != null) {
+                                message.setHeader(SoraConstants.STATUS, status);
+                            }
+                        }))
                 .thenCompose(result -> {
                     Video video = result.video();
-                    return downloadVariants(video, variants).thenApply(files -> {
-                        JobSteps.videoHeaders(message, video);
-                        JobSteps.fileResult(message, result.file(), "video/mp4");
+                    return downloadVariants(context, video, variants).thenApply(files -> {
+                        SoraBinding.videoHeaders(message, video);
+                        SoraBinding.fileResult(message, result.file(), "video/mp4");
                         if (!files.isEmpty()) {
                             message.setHeader(SoraConstants.VARIANT_FILES, files);
                         }
@@ -137,11 +116,12 @@ final class GenerateHandler implements SoraOperationHandler {
         return key;
     }
 
-    private CompletableFuture<Map<String, File>> downloadVariants(Video video, List<String> variants) {
+    private CompletableFuture<Map<String, File>> downloadVariants(JobEngine.JobContext context, Video video,
+                                                                  List<String> variants) {
         Map<String, File> files = new LinkedHashMap<>();
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
         for (String variant : variants) {
-            chain = chain.thenCompose(ignored -> steps.downloadImage(video.id(), variant)
+            chain = chain.thenCompose(ignored -> steps.engine().downloadImage(context, video.id(), variant)
                     .thenAccept(saved -> files.put(variant, saved.file().toFile())));
         }
         return chain.thenApply(ignored -> files);
@@ -149,7 +129,8 @@ final class GenerateHandler implements SoraOperationHandler {
 
     /** The files are safe: a failed delete is reported, never a reason to fail (and maybe re-run) the exchange. */
     private CompletableFuture<Void> deleteQuietly(Message message, Video video) {
-        return steps.client().delete(video.id()).handle((deleted, error) -> {
+        return steps.call("delete video", (provider, deadline) -> provider.delete(video.id(), deadline))
+                .handle((deleted, error) -> {
             boolean ok = error == null && deleted.value().deleted();
             message.setHeader(SoraConstants.DELETED, ok);
             if (!ok) {

@@ -9,9 +9,9 @@ import org.apache.camel.Message;
 /** {@code getCharacter}: the character in header CamelSoraCharacterId (or the body). */
 final class GetCharacterHandler implements SoraOperationHandler {
 
-    private final JobSteps steps;
+    private final SoraBinding steps;
 
-    GetCharacterHandler(JobSteps steps) {
+    GetCharacterHandler(SoraBinding steps) {
         this.steps = steps;
     }
 
@@ -26,7 +26,9 @@ final class GetCharacterHandler implements SoraOperationHandler {
             throw new SoraValidationException("character_id", "the character id is required in header "
                                                               + SoraConstants.CHARACTER_ID + " or the body");
         }
-        return steps.client().getCharacter(id).thenAccept(response -> {
+        String characterId = id;
+        return steps.call("get character", (provider, deadline) -> provider.getCharacter(characterId, deadline))
+                .thenAccept(response -> {
             message.setHeader(SoraConstants.CHARACTER_ID, response.value().id());
             message.setHeader(SoraConstants.CHARACTER_NAME, response.value().name());
             message.setBody(response.value());

@@ -16,9 +16,9 @@ final class ListHandler implements SoraOperationHandler {
     /** A runaway server (has_more forever) must not keep an exchange busy forever. */
     static final int MAX_PAGES = 1000;
 
-    private final JobSteps steps;
+    private final SoraBinding steps;
 
-    ListHandler(JobSteps steps) {
+    ListHandler(SoraBinding steps) {
         this.steps = steps;
     }
 
@@ -60,7 +60,7 @@ final class ListHandler implements SoraOperationHandler {
 
     private CompletableFuture<VideoList> page(String after, Integer limit, String order, boolean all, List<Video> into,
             int number) {
-        return steps.client().list(after, limit, order).thenCompose(response -> {
+        return steps.call("list videos", (provider, deadline) -> provider.list(after, limit, order, deadline)).thenCompose(response -> {
             VideoList page = response.value();
             into.addAll(page.data());
             if (all && page.hasMore() && page.lastId() != null && number < MAX_PAGES) {

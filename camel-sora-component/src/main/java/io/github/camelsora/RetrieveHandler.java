@@ -8,17 +8,19 @@ import org.apache.camel.Message;
 /** {@code retrieve}: the video (header CamelSoraVideoId or the body) as it is now. */
 final class RetrieveHandler implements SoraOperationHandler {
 
-    private final JobSteps steps;
+    private final SoraBinding steps;
 
-    RetrieveHandler(JobSteps steps) {
+    RetrieveHandler(SoraBinding steps) {
         this.steps = steps;
     }
 
     @Override
     public CompletableFuture<Void> start(Exchange exchange) {
         Message message = exchange.getMessage();
-        return steps.client().retrieve(JobSteps.videoId(message, true)).thenAccept(response -> {
-            JobSteps.videoHeaders(message, response.value());
+        String videoId = SoraBinding.videoId(message, true);
+        return steps.call("retrieve video", (provider, deadline) -> provider.retrieve(videoId, deadline))
+                .thenAccept(response -> {
+            SoraBinding.videoHeaders(message, response.value());
             message.setBody(response.value());
         });
     }

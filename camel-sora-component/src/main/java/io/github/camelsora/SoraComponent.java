@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -14,15 +15,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelsora.api.ClientSettings;
 import io.github.camelsora.api.FetchPolicy;
+import io.github.camelsora.api.HttpTransport;
+import io.github.camelsora.api.ProviderProfile;
 import io.github.camelsora.api.SafeFetcher;
-import io.github.camelsora.api.VideosClient;
+import io.github.camelsora.api.VideoProvider;
+import io.github.camelsora.api.VideoProviderFactory;
 import io.github.camelsora.job.InMemoryJobStore;
+import io.github.camelsora.job.JobEngine;
 import io.github.camelsora.job.JobMetrics;
 import io.github.camelsora.job.JobMonitor;
-import io.github.camelsora.job.JobRunner;
 import io.github.camelsora.job.JobStore;
 import io.github.camelsora.job.JobTracker;
 import io.github.camelsora.job.Limiter;
+import io.github.camelsora.job.SpendLedger;
 import io.github.camelsora.job.SpendingBudget;
 import javax.net.ssl.SSLContext;
 
@@ -37,9 +42,11 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.URISupport;
 
 /**
- * The {@code sora:} component. Owns what endpoints share, so that threads do not grow with endpoints or jobs: one
- * timer thread for every status request, one small worker pool on which routes continue, and one HTTP client (with
- * its I/O threads and connection pool) per server and key.
+ * The {@code sora:} component. Owns what endpoints share, so that threads do not grow with endpoints, keys or jobs:
+ * one timer thread for every status request and deadline, one small worker pool on which routes continue, the job
+ * engine with its registry of jobs in flight, one HTTP transport (I/O threads and connection pool) per TLS and proxy
+ * setting, one limiter per server and key, and the day's budget. Every thread comes from Camel's
+ * ExecutorServiceManager.
  */
 @Component("sora")
 public class SoraComponent extends HealthCheckComponent {
@@ -52,27 +59,33 @@ public class SoraComponent extends HealthCheckComponent {
     private int workerPoolSize = 4;
     @Metadata(label = "cost",
               description = "The most the jobs submitted in one UTC day may cost, in US dollars, estimated from the"
-                            + " price table. A job that would go past it is refused with"
+                            + " price table, for every billable call (generate, create, remix, edit, extend,"
+                            + " storyboard shots). A job that would go past it is refused with"
                             + " SoraBudgetExceededException before anything is sent; jobs already submitted go on."
-                            + " Not set: no limit.")
+                            + " Kept in the component's job store when it is durable (file or JDBC: a restart keeps"
+                            + " it, nodes sharing a JDBC store share it), else in memory. Not set: no limit.")
     private Double maxSpendPerDay;
 
-    private volatile JobMonitor monitor = new JobMonitor(JobMetrics.NONE, Clock.systemUTC());
     private SpendingBudget budget;
+    private JobEngine engine;
 
-    private final Map<ClientSettings, VideosClient> clients = new ConcurrentHashMap<>();
-    private final Map<FetchPolicy, SafeFetcher> fetchers = new ConcurrentHashMap<>();
+    private final Map<HttpTransport.Key, HttpTransport> transports = new ConcurrentHashMap<>();
+    private final Map<ProviderKey, VideoProvider> providers = new ConcurrentHashMap<>();
+
+    /** A provider instance per profile, server, credential and settings (the record masks the key in toString). */
+    private record ProviderKey(String profile, ClientSettings settings) {
+    }
     private final Map<SSLContextParameters, SSLContext> sslContexts = new ConcurrentHashMap<>();
     /** Limits are shared per server and key; the key is kept only as a hash. */
     private final Map<String, Limiter> limiters = new ConcurrentHashMap<>();
-    private final Map<JobStore, JobRunner> runners = new ConcurrentHashMap<>();
+    /** The stores endpoints use (purged hourly of finished records). */
+    private final Set<JobStore> stores = ConcurrentHashMap.newKeySet();
     private final JobStore defaultJobStore = new InMemoryJobStore();
     /** Names this node in job records, so logs and tables tell which process worked on a job. */
     private final String owner = ProcessHandle.current().pid() + "@" + hostName() + "/"
                                  + java.util.UUID.randomUUID().toString().substring(0, 8);
     private ScheduledExecutorService timer;
     private ExecutorService workers;
-    private JobTracker tracker;
     private final AtomicInteger webhookConsumers = new AtomicInteger();
 
     @Override
@@ -100,13 +113,17 @@ public class SoraComponent extends HealthCheckComponent {
                 .maxQueueSize(-1).build();
         timer = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "SoraJobTimer", timerProfile);
         workers = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "SoraWorker", workerPoolSize);
-        tracker = new JobTracker(timer);
+        // the day's spend lives in the component's job store when it is durable (restarts, nodes sharing JDBC)
         budget = new SpendingBudget(maxSpendPerDay == null ? null : BigDecimal.valueOf(maxSpendPerDay),
+                Clock.systemUTC(), configuration.getJobStore() instanceof SpendLedger durable ? durable
+                        : SpendLedger.inMemory());
+        JobEngine[] self = new JobEngine[1];
+        JobMetrics metrics = MeterRegistryLookup.metrics(getCamelContext(),
+                () -> self[0] == null ? 0 : self[0].tracker().inFlightCount());
+        engine = new JobEngine(timer, continuations(), new JobMonitor(metrics, Clock.systemUTC()), owner,
                 Clock.systemUTC());
-        JobMonitor[] self = new JobMonitor[1];
-        JobMetrics metrics = MeterRegistryLookup.metrics(getCamelContext(), () -> self[0] == null ? 0 : self[0].inFlightCount());
-        self[0] = new JobMonitor(metrics, Clock.systemUTC());
-        monitor = self[0];
+        self[0] = engine;
+        stores.add(defaultJobStore);
         // finished records only answer late redeliveries: keep them an hour in memory, a week in durable stores
         // on a worker: a JDBC or file store's delete must not stall the timer that runs every poll
         timer.scheduleWithFixedDelay(() -> workers.execute(this::purgeFinishedJobs), 1, 60,
@@ -115,15 +132,13 @@ public class SoraComponent extends HealthCheckComponent {
 
     @Override
     protected void doStop() throws Exception {
-        if (tracker != null) {
-            tracker.close();
+        if (engine != null) {
+            engine.close();
         }
-        clients.values().forEach(VideosClient::close);
-        clients.clear();
-        fetchers.values().forEach(SafeFetcher::close);
-        fetchers.clear();
+        providers.clear();
+        transports.values().forEach(HttpTransport::close);
+        transports.clear();
         limiters.clear();
-        runners.clear();
         if (timer != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(timer);
         }
@@ -148,19 +163,36 @@ public class SoraComponent extends HealthCheckComponent {
         });
     }
 
-    /** The shared safe fetcher for this policy (reference images named by URL), created on first use. */
-    SafeFetcher fetcher(FetchPolicy policy) {
-        return fetchers.computeIfAbsent(policy, SafeFetcher::new);
+    /**
+     * The shared transport for a TLS/proxy setting, created on first use: its I/O threads come from Camel's
+     * ExecutorServiceManager and its deadlines run on the component's timer.
+     */
+    HttpTransport transport(HttpTransport.Key key) {
+        return transports.computeIfAbsent(key, k -> new HttpTransport(k,
+                runnable -> getCamelContext().getExecutorServiceManager().newThread("SoraHttpIO", runnable), timer));
     }
 
-    /** The shared client for these settings, created on first use. */
-    VideosClient client(ClientSettings settings) {
-        return clients.computeIfAbsent(settings, VideosClient::new);
+    /** A safe fetcher (reference images named by URL) over the shared transport. */
+    SafeFetcher fetcher(FetchPolicy policy, HttpTransport.Key key) {
+        return new SafeFetcher(policy, transport(key));
     }
 
-    /** The tracker of the jobs generate is waiting for; the webhook consumer completes them. */
+    /** The provider for a profile, server and credential; it holds no thread (it sends through a shared transport). */
+    VideoProvider provider(ProviderProfile profile, ClientSettings settings) {
+        HttpTransport transport = transport(HttpTransport.Key.of(settings.transport(), settings.connectTimeout(),
+                settings.maxConnections()));
+        return providers.computeIfAbsent(new ProviderKey(profile.name(), settings),
+                k -> VideoProviderFactory.of(profile).create(profile, settings, transport));
+    }
+
+    /** The job engine: keyed runs, waits, downloads, and the registry of jobs in flight. */
+    public JobEngine engine() {
+        return engine;
+    }
+
+    /** The registry of the jobs generate and await are waiting for; the webhook consumer nudges them. */
     public JobTracker tracker() {
-        return tracker;
+        return engine == null ? null : engine.tracker();
     }
 
     /** A sora:webhook consumer started (true) or stopped (false); completion=auto follows whether any runs. */
@@ -177,24 +209,46 @@ public class SoraComponent extends HealthCheckComponent {
         return webhookConsumers.get() > 0;
     }
 
-    /** The jobs in flight, their metrics and log lines. */
+    /** The metrics and log lines of jobs. */
     public JobMonitor monitor() {
-        return monitor;
+        return engine.monitor();
     }
 
     SpendingBudget budget() {
         return budget;
     }
 
-    /** The runner of jobs recorded in {@code store} (the component's in-memory store when null). */
-    JobRunner runner(JobStore store) {
-        JobStore effective = store != null ? store : defaultJobStore;
-        return runners.computeIfAbsent(effective, s -> new JobRunner(s, timer, continuations(), owner));
+    /** The store of keyed jobs: the endpoint's, else the component's in-memory one. */
+    JobStore store(JobStore configured) {
+        JobStore effective = configured != null ? configured : defaultJobStore;
+        stores.add(effective);
+        return effective;
+    }
+
+    /**
+     * Whether a job was delivered here or is being waited for: a late webhook event about it must not deliver it
+     * again (the registry remembers the last jobs; the stores remember theirs).
+     */
+    public boolean isKnownJob(String videoId) {
+        if (engine != null && engine.tracker().isTracked(videoId)) {
+            return true;
+        }
+        for (JobStore store : stores) {
+            try {
+                if (store.holdsVideo(videoId)) {
+                    return true;
+                }
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(SoraComponent.class).warn("Cannot look up video {} in {}: {}",
+                        videoId, store, e.getMessage());
+            }
+        }
+        return false;
     }
 
     private void purgeFinishedJobs() {
         java.time.Instant now = java.time.Instant.now();
-        for (JobStore store : runners.keySet()) {
+        for (JobStore store : stores) {
             try {
                 store.purgeFinishedBefore(now.minus(store instanceof InMemoryJobStore
                         ? java.time.Duration.ofHours(1) : java.time.Duration.ofDays(7)));
@@ -205,11 +259,23 @@ public class SoraComponent extends HealthCheckComponent {
         }
     }
 
-    /** The limiter of one server and key, created with the first endpoint's limits. */
+    /**
+     * The limiter of one server and key. Its limits are set once: every endpoint for that server and key must ask
+     * for the same ones, else the endpoint fails at start naming both (rather than the first endpoint winning
+     * silently). Set them on the component to share them.
+     */
     Limiter limiter(String baseUrl, String apiKey, SoraConfiguration config) {
         String id = baseUrl + "|" + (apiKey == null ? "" : io.github.camelsora.job.JobStores.hash(apiKey));
-        return limiters.computeIfAbsent(id, k -> new Limiter(config.getMaxConcurrentJobs(),
-                config.getMaxRequestsPerMinute(), config.getMaxWaitingJobs(), timer));
+        Limiter.Limits wanted = new Limiter.Limits(config.getMaxConcurrentJobs(), config.getMaxRequestsPerMinute(),
+                config.getMaxWaitingJobs());
+        Limiter limiter = limiters.computeIfAbsent(id, k -> new Limiter(wanted, timer));
+        if (!limiter.limits().equals(wanted)) {
+            throw new IllegalArgumentException("Conflicting limits for " + baseUrl + " and one key: an endpoint asks"
+                    + " for " + wanted + " but another already uses " + limiter.limits() + "; limits are shared per"
+                    + " server and key, so set maxConcurrentJobs, maxRequestsPerMinute and maxWaitingJobs the same"
+                    + " on every such endpoint, or once on the component");
+        }
+        return limiter;
     }
 
     private static String hostName() {
@@ -260,9 +326,11 @@ public class SoraComponent extends HealthCheckComponent {
     }
 
     /**
-     * The most the jobs submitted in one UTC day may cost, in US dollars, estimated from the price table. A job that
-     * would go past it is refused with SoraBudgetExceededException before anything is sent; jobs already submitted
-     * go on. Not set: no limit.
+     * The most the jobs submitted in one UTC day may cost, in US dollars, estimated from the price table, for every
+     * billable call (generate, create, remix, edit, extend, storyboard shots). A job that would go past it is refused
+     * with SoraBudgetExceededException before anything is sent; jobs already submitted go on. Kept in the
+     * component's job store when it is durable (file or JDBC: a restart keeps it, nodes sharing a JDBC store share
+     * it), else in memory. Not set: no limit.
      */
     public void setMaxSpendPerDay(Double maxSpendPerDay) {
         this.maxSpendPerDay = maxSpendPerDay;

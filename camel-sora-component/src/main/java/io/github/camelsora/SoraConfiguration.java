@@ -730,7 +730,8 @@ public class SoraConfiguration implements Cloneable {
 
     /**
      * The most jobs in flight (from create to delivery) per base URL and key, shared by every endpoint using them;
-     * further exchanges wait in FIFO order without holding a thread. 0: unlimited.
+     * further exchanges wait in FIFO order without holding a thread. 0: unlimited. Every endpoint of one base URL
+     * and key must set the same limits (else it fails at start); set them on the component to share them.
      */
     public void setMaxConcurrentJobs(int maxConcurrentJobs) {
         this.maxConcurrentJobs = maxConcurrentJobs;
@@ -741,9 +742,9 @@ public class SoraConfiguration implements Cloneable {
     }
 
     /**
-     * The most HTTP requests (creates, status requests, downloads) in any sliding minute per base URL and key,
-     * shared by every endpoint using them; further requests wait in FIFO order without holding a thread. 0:
-     * unlimited.
+     * The most HTTP requests (of every operation: creates, status requests, downloads, lists, deletes...) in any
+     * sliding minute per base URL and key, shared by every endpoint using them; further requests wait in FIFO order
+     * without holding a thread. 0: unlimited. Every endpoint of one base URL and key must set the same limits.
      */
     public void setMaxRequestsPerMinute(int maxRequestsPerMinute) {
         this.maxRequestsPerMinute = maxRequestsPerMinute;
@@ -755,7 +756,8 @@ public class SoraConfiguration implements Cloneable {
 
     /**
      * How many exchanges may wait for a job slot (see maxConcurrentJobs); beyond it an exchange fails at once with
-     * SoraRejectedException, before anything is sent.
+     * SoraRejectedException, before anything is sent. Every endpoint of one base URL and key must set the same
+     * limits.
      */
     public void setMaxWaitingJobs(int maxWaitingJobs) {
         this.maxWaitingJobs = maxWaitingJobs;

@@ -60,6 +60,6 @@ public class SoraDevConsole extends AbstractDevConsole {
         if (getCamelContext() == null || getCamelContext().hasComponent("sora") == null) {
             return List.of();
         }
-        return ((SoraComponent) getCamelContext().getComponent("sora")).monitor().inFlight();
+        return ((SoraComponent) getCamelContext().getComponent("sora")).tracker().inFlight();
     }
 }

@@ -10,8 +10,10 @@ import io.github.camelsora.api.SoraRetiredEndpointException;
 import io.github.camelsora.api.SoraValidationException;
 import io.github.camelsora.api.TransportSettings;
 import io.github.camelsora.api.Video;
-import io.github.camelsora.api.VideosClient;
-import io.github.camelsora.job.JobRunner;
+import io.github.camelsora.api.HttpTransport;
+import io.github.camelsora.api.VideoProvider;
+import io.github.camelsora.job.JobEngine;
+import io.github.camelsora.job.PolicyGateway;
 import io.github.camelsora.job.Limiter;
 import io.github.camelsora.job.PollPolicy;
 import io.github.camelsora.webhook.SoraWebhookConsumer;
@@ -47,6 +49,7 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
     private SoraConfiguration configuration;
 
     private PriceTable prices;
+    private volatile PolicyGateway gateway;
     /** Resolved once at init: a job asks for the client three times or more (create, status, download). */
     private ClientSettings settings;
 
@@ -86,10 +89,38 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
         return table != null ? table : PriceTable.withOverrides(configuration.getPriceTable());
     }
 
-    /** The shared HTTP client for this endpoint's server and key. */
-    public VideosClient client() {
+    /** The provider seam for this endpoint's provider, server and key (it holds no thread). */
+    public VideoProvider provider() {
         ClientSettings resolved = settings;
-        return getComponent().client(resolved != null ? resolved : clientSettings());
+        return getComponent().provider(profile(), resolved != null ? resolved : clientSettings());
+    }
+
+    /** The policies every call of this endpoint passes through: limiter, retries, budget, metrics. */
+    PolicyGateway gateway() {
+        PolicyGateway current = gateway;
+        if (current == null) {
+            synchronized (this) {
+                if (gateway == null) {
+                    gateway = new PolicyGateway(limiter(), retryPolicy(), getComponent().budget(),
+                            getComponent().monitor().metrics(), getComponent().engine().timer());
+                }
+                current = gateway;
+            }
+        }
+        return current;
+    }
+
+    /** Where and how this endpoint runs its jobs (read per exchange: completion=auto follows the consumers). */
+    public JobEngine.JobContext jobContext() {
+        return new JobEngine.JobContext(provider(), gateway(), getComponent().store(configuration.getJobStore()),
+                Duration.ofMillis(configuration.getTimeout()), completionPolicy(), acceptsEvents(), outputDirectory(),
+                Duration.ofMillis(configuration.getDownloadTimeout()));
+    }
+
+    /** The HTTP transport settings of this endpoint (the transport is shared per TLS and proxy setting). */
+    HttpTransport.Key transportKey() {
+        ClientSettings resolved = settings != null ? settings : clientSettings();
+        return HttpTransport.Key.of(resolved.transport(), resolved.connectTimeout(), resolved.maxConnections());
     }
 
     /** How to reach the server; checks the base URL (https unless loopback or allowed). */
@@ -169,17 +200,10 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
         return getComponent().limiter(baseUrl(), configuration.getApiKey(), configuration);
     }
 
-    JobRunner runner() {
-        return getComponent().runner(configuration.getJobStore());
-    }
-
-    JobRunner.Settings jobSettings() {
-        return new JobRunner.Settings(Duration.ofMillis(configuration.getTimeout()), retryPolicy());
-    }
-
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        limiter(); // conflicting limits for one server and key fail here, at start
         // downloads interrupted by a crash leave hidden .part files; a dead process's are removed before work starts
         int deleted = VideoFiles.deleteStaleTemporaries(outputDirectory(),
                 Duration.ofMillis(Math.max(configuration.getRequestTimeout() * 2, 600_000)));
@@ -203,14 +227,29 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
      * completes the wait).
      */
     PollPolicy completionPolicy() {
-        SoraCompletion completion = configuration.getCompletion();
-        boolean webhook = completion == SoraCompletion.webhook
-                          || completion == SoraCompletion.auto && getComponent().hasWebhookConsumer();
-        if (!webhook) {
+        if (!acceptsEvents()) {
             return pollPolicy();
         }
         Duration safety = Duration.ofMillis(configuration.getSafetyPollDelay());
         return new PollPolicy(safety, safety);
+    }
+
+    /** Whether webhook events complete this endpoint's waits: completion=webhook, or auto with a webhook consumer. */
+    boolean acceptsEvents() {
+        SoraCompletion completion = configuration.getCompletion();
+        return completion == SoraCompletion.webhook
+               || completion == SoraCompletion.auto && getComponent().hasWebhookConsumer();
+    }
+
+    /** The job as the provider sees it now, through this endpoint's policies (for the consumers). */
+    public CompletableFuture<Video> retrieveJob(String videoId) {
+        return getComponent().engine().retrieve(jobContext(), videoId);
+    }
+
+    /** One page of the provider's jobs, newest first, through this endpoint's policies (for the consumers). */
+    public CompletableFuture<io.github.camelsora.api.VideoList> listJobs(String after, Integer limit) {
+        return new SoraBinding(this).call("list videos", (provider, deadline) -> provider.list(after, limit, "desc",
+                deadline)).thenApply(io.github.camelsora.api.ApiResponse::value);
     }
 
     /**
@@ -218,7 +257,7 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
      * file. Completes once the message is ready.
      */
     public CompletableFuture<Void> deliverJob(Video video, Message message) {
-        return JobMessages.deliver(this, video, message);
+        return new SoraBinding(this).deliver(video, message);
     }
 
     Path outputDirectory() {

@@ -28,7 +28,7 @@ public class SoraProducer extends DefaultAsyncProducer {
 
     public SoraProducer(SoraEndpoint endpoint) {
         super(endpoint);
-        JobSteps steps = new JobSteps(endpoint);
+        SoraBinding steps = new SoraBinding(endpoint);
         handlers.put(SoraOperation.generate, new GenerateHandler(steps));
         handlers.put(SoraOperation.create, new CreateHandler(steps));
         handlers.put(SoraOperation.retrieve, new RetrieveHandler(steps));

@@ -35,7 +35,8 @@ final class SoraProducerHealthCheck extends AbstractHealthCheck {
         builder.detail("baseUrl", endpoint.getConfiguration().getBaseUrl());
         try {
             // the cheapest authenticated request: one list entry
-            String requestId = endpoint.client().list(null, 1, null).thenApply(ApiResponse::requestId)
+            String requestId = endpoint.provider().list(null, 1, null, io.github.camelsora.api.Deadline.NONE)
+                    .thenApply(ApiResponse::requestId)
                     .get(endpoint.getConfiguration().getRequestTimeout(), TimeUnit.MILLISECONDS);
             builder.detail("requestId", requestId);
             builder.up();

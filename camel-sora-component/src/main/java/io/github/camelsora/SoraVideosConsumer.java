@@ -60,8 +60,7 @@ public class SoraVideosConsumer extends ScheduledPollConsumer {
         int emitted = 0;
         String after = null;
         do {
-            VideoList page = await(endpoint.client().list(after, endpoint.getConfiguration().getPageSize(), "desc"))
-                    .value();
+            VideoList page = await(endpoint.listJobs(after, endpoint.getConfiguration().getPageSize()));
             for (Video video : page.data()) {
                 if (!isRunAllowed()) {
                     return emitted;

@@ -13,6 +13,8 @@ import io.github.camelsora.api.VideoRequest;
 import io.github.camelsora.prompt.Shot;
 import io.github.camelsora.prompt.ShotPrompt;
 import io.github.camelsora.prompt.Storyboard;
+import io.github.camelsora.job.JobEngine;
+import io.github.camelsora.job.PolicyGateway;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -24,9 +26,9 @@ import org.apache.camel.Message;
  */
 final class StoryboardHandler implements SoraOperationHandler {
 
-    private final JobSteps steps;
+    private final SoraBinding steps;
 
-    StoryboardHandler(JobSteps steps) {
+    StoryboardHandler(SoraBinding steps) {
         this.steps = steps;
     }
 
@@ -43,25 +45,38 @@ final class StoryboardHandler implements SoraOperationHandler {
         checkExtensionSeconds(first.model(), shots);
         List<String> ids = new ArrayList<>();
         message.setHeader(SoraConstants.STORYBOARD_VIDEO_IDS, ids);
-        CompletableFuture<Video> chain = steps.submitted(message, steps.client().create(first), "storyboard shot 1")
-                .thenCompose(video -> {
-                    ids.add(video.id());
-                    return steps.awaitCompleted(message, video.id());
-                });
+        JobEngine.JobContext context = steps.context();
+        VideoRequest firstShot = first;
+        PolicyGateway.Charge firstCharge = steps.charge(message, firstShot);
+        CompletableFuture<Video> chain = steps.submit("storyboard shot 1", firstCharge,
+                        (provider, deadline) -> provider.create(firstShot, null, List.of(), deadline))
+                .thenCompose(video -> shotCreated(message, ids, context, video, firstCharge));
         for (int i = 1; i < shots.size(); i++) {
             Storyboard.Step shot = shots.get(i);
             String what = "storyboard shot " + (i + 1);
-            chain = chain.thenCompose(previous -> steps.submitted(message,
-                            steps.client().extend(previous.id(), shot.prompt(), shot.seconds()), what))
-                    .thenCompose(video -> {
-                        ids.add(video.id());
-                        return steps.awaitCompleted(message, video.id());
-                    });
+            // each extension is billed for its own seconds
+            PolicyGateway.Charge charge = steps.charge(message,
+                    new VideoRequest(shot.prompt(), first.model(), shot.seconds(), first.size()));
+            chain = chain.thenCompose(previous -> steps.submit(what, charge,
+                            (provider, deadline) -> provider.extend(previous.id(), shot.prompt(), shot.seconds(),
+                                    deadline)))
+                    .thenCompose(video -> shotCreated(message, ids, context, video, charge));
         }
-        return chain.thenCompose(video -> steps.downloadVideo(video.id()).thenAccept(saved -> {
-            JobSteps.videoHeaders(message, video);
-            JobSteps.fileResult(message, saved.file(), "video/mp4");
+        return chain.thenCompose(video -> steps.engine().downloadVideo(context, video.id(), video).thenAccept(saved -> {
+            SoraBinding.videoHeaders(message, video);
+            SoraBinding.fileResult(message, saved.file(), "video/mp4");
         }));
+    }
+
+    /** A shot's job exists: its id goes on the message at once, then it is awaited to completion. */
+    private CompletableFuture<Video> shotCreated(Message message, List<String> ids, JobEngine.JobContext context,
+                                                 Video video, PolicyGateway.Charge charge) {
+        ids.add(video.id());
+        SoraBinding.submitted(message, video);
+        return steps.engine().awaitCompleted(context, video.id(), charge.estimatedCost()).thenApply(done -> {
+            message.setHeader(SoraConstants.STATUS, done.status());
+            return done;
+        });
     }
 
     private static Storyboard storyboard(Message message, SoraConfiguration config) {

@@ -672,10 +672,10 @@ class HostileBatteryIT {
 
     static Expectation transport(int creates) {
         return (r, dir, t) -> {
-            assertThat(r.getException()).isExactlyInstanceOf(SoraException.class);
+            assertThat(r.getException()).isExactlyInstanceOf(io.github.camelsora.api.SoraTransportException.class);
             assertThat(r.getException().getCause()).isNotNull();
             assertThat(server.count("POST", "/v1/videos")).isEqualTo(creates);
-            return "SoraException (" + r.getException().getCause().getClass().getSimpleName() + ")";
+            return "SoraTransportException (" + r.getException().getCause().getClass().getSimpleName() + ")";
         };
     }
 

@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.camelsora.api.ApiResponse;
 import io.github.camelsora.api.Video;
+import io.github.camelsora.api.Deadline;
+import io.github.camelsora.job.JobTracker;
 import io.github.camelsora.job.PollPolicy;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
@@ -25,12 +27,14 @@ class ManyJobsInFlightTest {
 
             List<CompletableFuture<Video>> waits = new ArrayList<>();
             for (int i = 0; i < 10_000; i++) {
-                waits.add(sora.tracker().await("video_" + i, id -> new CompletableFuture<ApiResponse<Video>>(),
-                        new PollPolicy(Duration.ofMinutes(1), Duration.ofMinutes(1)), Duration.ofMinutes(5)));
+                waits.add(sora.tracker().await("video_" + i, new JobTracker.WaitSpec(
+                        (id, deadline) -> new CompletableFuture<ApiResponse<Video>>(),
+                        new PollPolicy(Duration.ofMinutes(1), Duration.ofMinutes(1)),
+                        Deadline.in(Duration.ofMinutes(5)), false, null)));
             }
 
             assertThat(waits).noneMatch(CompletableFuture::isDone);
-            assertThat(sora.tracker().inFlight()).isEqualTo(10_000);
+            assertThat(sora.tracker().inFlightCount()).isEqualTo(10_000);
         }
     }
 }

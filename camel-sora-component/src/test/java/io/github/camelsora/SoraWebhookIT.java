@@ -97,6 +97,7 @@ class SoraWebhookIT extends CamelTestSupport {
                         .routeId("raw").to("mock:raw");
                 from("direct:generate").to("sora:generate?completion=webhook&safetyPollDelay=60s");
                 from("direct:generateWithQuickSafetyPoll").to("sora:generate?completion=webhook&safetyPollDelay=300ms");
+                from("direct:generatePolling").to("sora:generate?completion=poll&pollDelay=60s&timeout=5s");
             }
         };
     }
@@ -212,12 +213,59 @@ class SoraWebhookIT extends CamelTestSupport {
         assertThat(result.getException()).isNull();
         String videoId = result.getMessage().getHeader(SoraConstants.VIDEO_ID, String.class);
         Mp4Assertions.assertPlayableMp4(result.getMessage().getBody(File.class), 720, 1280, 4);
-        assertThat(SIM.simulator().counters(videoId).statusReads()).isZero();
-        assertThat(SIM.simulator().totalStatusReads()).isZero();
+        // the event only asked for one read of the real job: its headers are the job's, not invented
+        assertThat(SIM.simulator().counters(videoId).statusReads()).isEqualTo(1);
+        assertThat(SIM.simulator().totalStatusReads()).isEqualTo(1);
+        assertThat(result.getMessage().getHeaders()).containsEntry(SoraConstants.MODEL, "sora-2")
+                .containsEntry(SoraConstants.SIZE, "720x1280").containsEntry(SoraConstants.SECONDS, "4");
+        assertThat(result.getMessage().getHeader(SoraConstants.EXPIRES_AT, Long.class)).isNotNull();
         assertThat(SIM.simulator().counters(videoId).downloads()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(5)).until(() -> SIM.simulator().webhooksDelivered() == 1);
         // the event completed the waiting exchange, so the webhook route did not run for it
         events.assertIsSatisfied();
+    }
+
+    @Test
+    void anEventDoesNotEndTheWaitOfAnEndpointConfiguredToPoll() throws Exception {
+        SIM.simulator().setWebhook(HOOK, SECRET);
+        MockEndpoint events = getMockEndpoint("mock:events");
+        events.expectedMessageCount(0);
+
+        java.util.concurrent.CompletableFuture<Exchange> result = template.asyncSend("direct:generatePolling",
+                e -> e.getMessage().setBody("A lighthouse at dusk"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> SIM.simulator().webhooksDelivered() == 1);
+        // completion=poll: the event neither completes the wait nor asks for a read; the schedule does (first poll
+        // at the 5 s deadline, the job long finished by then)
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !result.isDone());
+        assertThat(SIM.simulator().totalStatusReads()).isZero();
+        Exchange done = result.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(done.getException()).isNull();
+        assertThat(SIM.simulator().totalStatusReads()).isEqualTo(1);
+        events.assertIsSatisfied();
+    }
+
+    @Test
+    void lateEventsNeverDeliverAJobASecondTime() throws Exception {
+        SIM.simulator().setWebhook(HOOK, SECRET);
+        SIM.simulator().holdWebhooks();
+        MockEndpoint events = getMockEndpoint("mock:events");
+        events.expectedMessageCount(0);
+
+        for (int i = 0; i < 3; i++) {
+            int shot = i;
+            Exchange result = template.request("direct:generateWithQuickSafetyPoll",
+                    e -> e.getMessage().setBody("A late event, take " + shot));
+            assertThat(result.getException()).isNull();
+        }
+        // the safety poll delivered every job; now their events arrive, late and twice each
+        SIM.simulator().setWebhookCopies(2);
+        SIM.simulator().releaseWebhooks(false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> SIM.simulator().webhooksDelivered() >= 3);
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .until(() -> events.getReceivedCounter() == 0);
+        events.assertIsSatisfied();
+        assertThat(SIM.simulator().totalDownloads()).isEqualTo(3);
     }
 
     @Test

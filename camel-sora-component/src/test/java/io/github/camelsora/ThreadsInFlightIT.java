@@ -75,7 +75,7 @@ class ThreadsInFlightIT extends CamelTestSupport {
         }
 
         SoraComponent sora = context.getComponent("sora", SoraComponent.class);
-        await().atMost(Duration.ofSeconds(30)).until(() -> sora.tracker().inFlight() == JOBS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sora.tracker().inFlightCount() == JOBS);
         int whileInFlight = threads.getThreadCount();
         assertThat(done).hasValue(0);
         assertThat(whileInFlight - baseline).isLessThan(20);

@@ -50,9 +50,13 @@ final class FileResponseConsumer extends AbstractBinResponseConsumer<FileRespons
         if (media) {
             // no TRUNCATE_EXISTING on the (fresh, empty) temporary file: on ext4 a truncating open makes close()
             // flush the whole file to disk synchronously (auto_da_alloc), a third of a second per GiB
-            channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            if (channel.size() > 0) {
-                channel.truncate(0); // a retry into the same file
+            try {
+                channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                if (channel.size() > 0) {
+                    channel.truncate(0); // a retry into the same file
+                }
+            } catch (IOException e) {
+                throw new LocalStorageException(target, e);
             }
         } else {
             errorBody = new ByteArrayOutputStream();
@@ -70,8 +74,12 @@ final class FileResponseConsumer extends AbstractBinResponseConsumer<FileRespons
             if (bytes + src.remaining() > maxBytes) {
                 throw new ResponseTooLargeException(head.status(), bytes + src.remaining(), maxBytes);
             }
-            while (src.hasRemaining()) {
-                bytes += channel.write(src);
+            try {
+                while (src.hasRemaining()) {
+                    bytes += channel.write(src);
+                }
+            } catch (IOException e) {
+                throw new LocalStorageException(target, e);
             }
         } else if (errorBody != null) {
             int room = MAX_ERROR_BYTES - errorBody.size();
@@ -102,6 +110,18 @@ final class FileResponseConsumer extends AbstractBinResponseConsumer<FileRespons
                 // the caller verifies the file anyway; nothing more to do here
             }
             channel = null;
+        }
+    }
+
+    /**
+     * Writing the download failed on this machine (disk full, permissions): not a transport failure, so never
+     * retried as one.
+     */
+    static final class LocalStorageException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        LocalStorageException(Path file, IOException cause) {
+            super("cannot write " + file.getFileName() + ": " + cause.getMessage(), cause);
         }
     }
 

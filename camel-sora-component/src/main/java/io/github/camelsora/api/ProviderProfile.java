@@ -32,7 +32,8 @@ public final class ProviderProfile {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Data(String name, String description, String defaultBaseUrl, String baseUrlHint, String auth,
                 boolean modelIsDeployment, boolean opaqueIds, boolean trustContentType, String retiredOn,
-                List<String> alternatives, List<String> endpoints, Map<String, Spec> models, Spec anyModel) {
+                List<String> alternatives, List<String> endpoints, Map<String, Spec> models, Spec anyModel,
+                String protocol, String artifact) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -116,6 +117,19 @@ public final class ProviderProfile {
     /** Whether the Content-Type of downloads says what the bytes are (LiteLLM labels everything video/mp4). */
     public boolean trustContentType() {
         return data.trustContentType();
+    }
+
+    /**
+     * The protocol family the provider speaks ({@code openai-videos} unless the profile says otherwise): selects
+     * the {@link VideoProviderFactory}.
+     */
+    public String protocol() {
+        return data.protocol() == null ? "openai-videos" : data.protocol();
+    }
+
+    /** The Maven artifact that implements this provider's protocol when it is not bundled, else {@code null}. */
+    public String artifact() {
+        return data.artifact();
     }
 
     /** When the provider switched its endpoint off (ISO date), or {@code null}. */

@@ -3,6 +3,7 @@ package io.github.camelsora.job;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -17,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * process killed at any instant leaves each record either old or new, never torn. Records are cached in memory:
  * do not share the directory between processes running at the same time (use {@link JdbcJobStore} for that).
  */
-public final class FileJobStore implements JobStore {
+public final class FileJobStore implements JobStore, SpendLedger {
 
     private static final String SUFFIX = ".job";
 
@@ -137,6 +139,49 @@ public final class FileJobStore implements JobStore {
         return old.size();
     }
 
+    /** The day's spend, in {@code spend-<day>} beside the records, written like a record (synced, then moved). */
+    @Override
+    public synchronized BigDecimal tryAdd(LocalDate day, BigDecimal amount, BigDecimal max) {
+        BigDecimal total = total(day);
+        if (total.add(amount).compareTo(max) > 0) {
+            return total;
+        }
+        writeSpend(day, total.add(amount));
+        return null;
+    }
+
+    @Override
+    public synchronized void subtract(LocalDate day, BigDecimal amount) {
+        writeSpend(day, total(day).subtract(amount).max(BigDecimal.ZERO));
+    }
+
+    @Override
+    public synchronized BigDecimal total(LocalDate day) {
+        Path file = directory.resolve("spend-" + day);
+        try {
+            return Files.exists(file) ? new BigDecimal(Files.readString(file).trim()) : BigDecimal.ZERO;
+        } catch (IOException | NumberFormatException e) {
+            throw new JobStoreException("Cannot read the day's spend in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void writeSpend(LocalDate day, BigDecimal total) {
+        try {
+            Path temporary = Files.createTempFile(directory, ".", ".tmp");
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                ByteBuffer bytes = ByteBuffer.wrap(total.toPlainString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(true);
+            }
+            Files.move(temporary, directory.resolve("spend-" + day), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new JobStoreException("Cannot write the day's spend in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
     private Path fileOf(String key) {
         return directory.resolve(sha256(key) + SUFFIX);
     }
@@ -167,6 +212,7 @@ public final class FileJobStore implements JobStore {
         put(properties, "status", record.status());
         put(properties, "errorCode", record.errorCode());
         put(properties, "errorMessage", record.errorMessage());
+        put(properties, "server", record.server());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             properties.store(out, null);
@@ -188,7 +234,7 @@ public final class FileJobStore implements JobStore {
         return new JobRecord(p.getProperty("key"), p.getProperty("fingerprint"), JobState.valueOf(p.getProperty("state")),
                 p.getProperty("videoId"), p.getProperty("owner"), Instant.parse(p.getProperty("claimedAt")),
                 Instant.parse(p.getProperty("updatedAt")), p.getProperty("file"), p.getProperty("status"),
-                p.getProperty("errorCode"), p.getProperty("errorMessage"));
+                p.getProperty("errorCode"), p.getProperty("errorMessage"), p.getProperty("server"));
     }
 
     private static JobRecord read(Path file) throws IOException {

@@ -1,5 +1,6 @@
 package io.github.camelsora.job;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,12 +20,12 @@ import javax.sql.DataSource;
  * primary key, so of two nodes claiming one key exactly one succeeds; the database's unique-violation state
  * ({@code 23505}) tells the other one to read what is there. Each call uses its own auto-commit connection.
  */
-public final class JdbcJobStore implements JobStore {
+public final class JdbcJobStore implements JobStore, SpendLedger {
 
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS = "job_key, fingerprint, state, video_id, owner, claimed_at, updated_at,"
-                                          + " file_path, status, error_code, error_message";
+                                          + " file_path, status, error_code, error_message, server";
 
     private final DataSource dataSource;
     private final String table;
@@ -54,8 +56,12 @@ public final class JdbcJobStore implements JobStore {
                       + " fingerprint VARCHAR(128), state VARCHAR(16) NOT NULL, video_id VARCHAR(256),"
                       + " owner VARCHAR(256), claimed_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
                       + " file_path VARCHAR(4096), status VARCHAR(64), error_code VARCHAR(256),"
-                      + " error_message VARCHAR(4096))");
+                      + " error_message VARCHAR(4096), server VARCHAR(1024))");
+            // tables made before records named their server
+            s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS server VARCHAR(1024)");
             s.execute("CREATE INDEX IF NOT EXISTS " + table + "_video ON " + table + " (video_id)");
+            s.execute("CREATE TABLE IF NOT EXISTS " + table + "_spend (spend_day VARCHAR(10) NOT NULL PRIMARY KEY,"
+                      + " spent DECIMAL(18, 6) NOT NULL)");
         } catch (SQLException e) {
             // another node may have created it at the same moment; only fail if it is really missing
             if (!tableExists()) {
@@ -77,7 +83,7 @@ public final class JdbcJobStore implements JobStore {
     public Optional<JobRecord> claim(JobRecord record) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement insert = c.prepareStatement(
-                     "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                     "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             bind(insert, record);
             insert.executeUpdate();
             return Optional.empty();
@@ -117,7 +123,7 @@ public final class JdbcJobStore implements JobStore {
         try (Connection c = dataSource.getConnection();
              PreparedStatement update = c.prepareStatement("UPDATE " + table + " SET fingerprint = ?, state = ?,"
                      + " video_id = ?, owner = ?, claimed_at = ?, updated_at = ?, file_path = ?, status = ?,"
-                     + " error_code = ?, error_message = ? WHERE job_key = ?")) {
+                     + " error_code = ?, error_message = ?, server = ? WHERE job_key = ?")) {
             setNullable(update, 1, record.fingerprint());
             update.setString(2, record.state().name());
             setNullable(update, 3, record.videoId());
@@ -128,7 +134,8 @@ public final class JdbcJobStore implements JobStore {
             setNullable(update, 8, record.status());
             setNullable(update, 9, record.errorCode());
             setNullable(update, 10, record.errorMessage());
-            update.setString(11, record.key());
+            setNullable(update, 11, record.server());
+            update.setString(12, record.key());
             if (update.executeUpdate() == 0 && claim(record).isPresent()) {
                 update(record); // raced with a remove and a new claim; write ours over it
             }
@@ -209,6 +216,7 @@ public final class JdbcJobStore implements JobStore {
         setNullable(statement, 9, record.status());
         setNullable(statement, 10, record.errorCode());
         setNullable(statement, 11, record.errorMessage());
+        setNullable(statement, 12, record.server());
     }
 
     private static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {
@@ -223,7 +231,76 @@ public final class JdbcJobStore implements JobStore {
         return new JobRecord(rows.getString(1), rows.getString(2), JobState.valueOf(rows.getString(3)),
                 rows.getString(4), rows.getString(5), Instant.ofEpochMilli(rows.getLong(6)),
                 Instant.ofEpochMilli(rows.getLong(7)), rows.getString(8), rows.getString(9), rows.getString(10),
-                rows.getString(11));
+                rows.getString(11), rows.getString(12));
+    }
+
+    /**
+     * One row per UTC day in {@code <table>_spend}; the check and the addition are one conditional UPDATE, so nodes
+     * sharing the table never overspend together.
+     */
+    @Override
+    public BigDecimal tryAdd(LocalDate day, BigDecimal amount, BigDecimal max) {
+        String spendTable = table + "_spend";
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + spendTable
+                                                               + " (spend_day, spent) VALUES (?, 0)")) {
+                insert.setString(1, day.toString());
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState()) && total(c, day) == null) {
+                    throw e;
+                }
+                // the day's row is there already
+            }
+            try (PreparedStatement add = c.prepareStatement("UPDATE " + spendTable + " SET spent = spent + ?"
+                                                            + " WHERE spend_day = ? AND spent + ? <= ?")) {
+                add.setBigDecimal(1, amount);
+                add.setString(2, day.toString());
+                add.setBigDecimal(3, amount);
+                add.setBigDecimal(4, max);
+                if (add.executeUpdate() == 1) {
+                    return null;
+                }
+            }
+            BigDecimal total = total(c, day);
+            return total == null ? BigDecimal.ZERO : total;
+        } catch (SQLException e) {
+            throw new JobStoreException("Cannot update the day's spend in " + spendTable + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void subtract(LocalDate day, BigDecimal amount) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement update = c.prepareStatement("UPDATE " + table + "_spend SET spent = CASE WHEN"
+                     + " spent > ? THEN spent - ? ELSE 0 END WHERE spend_day = ?")) {
+            update.setBigDecimal(1, amount);
+            update.setBigDecimal(2, amount);
+            update.setString(3, day.toString());
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new JobStoreException("Cannot update the day's spend: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public BigDecimal total(LocalDate day) {
+        try (Connection c = dataSource.getConnection()) {
+            BigDecimal total = total(c, day);
+            return total == null ? BigDecimal.ZERO : total;
+        } catch (SQLException e) {
+            throw new JobStoreException("Cannot read the day's spend: " + e.getMessage(), e);
+        }
+    }
+
+    private BigDecimal total(Connection c, LocalDate day) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT spent FROM " + table
+                                                           + "_spend WHERE spend_day = ?")) {
+            select.setString(1, day.toString());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getBigDecimal(1) : null;
+            }
+        }
     }
 
     @Override

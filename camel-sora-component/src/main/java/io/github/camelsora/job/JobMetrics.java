@@ -25,6 +25,10 @@ public interface JobMetrics {
     default void statusRequested() {
     }
 
+    /** A request to the provider is about to be sent ({@code operation}: a low-cardinality name, no ids). */
+    default void requestSent(String operation) {
+    }
+
     /** Bytes of media were downloaded completely. */
     default void downloaded(long bytes) {
     }

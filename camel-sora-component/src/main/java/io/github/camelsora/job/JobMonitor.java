@@ -4,11 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Knows the jobs being waited for (for the dev console), counts job events (for the metrics) and logs their life:
+ * Counts job events (for the metrics) and logs their life (the jobs in flight themselves are in {@link JobTracker}):
  * one line at submit, one each time progress passes a quarter (25, 50, 75 %), one at the end, always with the video
  * id. A job is "in flight" from the moment something waits for it (generate right after the create; await from its
  * start) until its wait ends.
@@ -29,7 +25,6 @@ public final class JobMonitor {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobMonitor.class);
 
-    private final Map<String, TrackedJob> inFlight = new ConcurrentHashMap<>();
     private final JobMetrics metrics;
     private final Clock clock;
 
@@ -48,9 +43,7 @@ public final class JobMonitor {
      * and are then taken from the first status answer.
      */
     public TrackedJob waiting(String videoId, String model, String size, String seconds, BigDecimal estimatedCost) {
-        TrackedJob job = new TrackedJob(videoId, model, size, seconds, estimatedCost, clock.instant());
-        inFlight.put(videoId, job);
-        return job;
+        return new TrackedJob(videoId, model, size, seconds, estimatedCost, clock.instant());
     }
 
     /** Bytes of media downloaded completely. */
@@ -58,20 +51,14 @@ public final class JobMonitor {
         metrics.downloaded(bytes);
     }
 
-    /** The jobs being waited for, oldest first. */
-    public List<TrackedJob> inFlight() {
-        return inFlight.values().stream()
-                .sorted((a, b) -> a.submittedAt.compareTo(b.submittedAt))
-                .toList();
+    /** Counts a status request (the metric {@code sora.status.requests}). */
+    public void statusRequested() {
+        metrics.statusRequested();
     }
 
-    /** How many jobs are being waited for (the in-flight gauge; no copy). */
-    public int inFlightCount() {
-        return inFlight.size();
-    }
-
-    public Collection<String> inFlightIds() {
-        return List.copyOf(inFlight.keySet());
+    /** The metrics this monitor reports to. */
+    public JobMetrics metrics() {
+        return metrics;
     }
 
     /** One job from its creation to its end. */
@@ -95,17 +82,6 @@ public final class JobMonitor {
             this.seconds = seconds;
             this.estimatedCost = estimatedCost;
             this.submittedAt = submittedAt;
-        }
-
-        /** {@code source}, counting each status request and following the job's progress through the answers. */
-        public StatusSource observe(StatusSource source) {
-            return id -> {
-                metrics.statusRequested();
-                return source.retrieve(id).thenApply(response -> {
-                    update(response.value());
-                    return response;
-                });
-            };
         }
 
         /** Takes the status and progress of a fresh answer about this job. */
@@ -144,7 +120,6 @@ public final class JobMonitor {
         public void finished(Video video) {
             if ("completed".equals(video.status())) {
                 if (finished.compareAndSet(false, true)) {
-                    inFlight.remove(videoId);
                     Duration renderTime = video.createdAt() != null && video.completedAt() != null
                             && video.completedAt() >= video.createdAt()
                             ? Duration.ofSeconds(video.completedAt() - video.createdAt()) : age();
@@ -161,7 +136,6 @@ public final class JobMonitor {
         /** The wait ended without a completed job: failed on the server, timed out, stopped. */
         public void failed(Throwable error) {
             if (finished.compareAndSet(false, true)) {
-                inFlight.remove(videoId);
                 String reason = reason(error);
                 metrics.failed(model, reason);
                 LOG.warn("Video {} failed after {} s ({})", videoId, age().toSeconds(), reason);

@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param status       the job's last known status
  * @param errorCode    the job's error code when it failed
  * @param errorMessage the job's error message when it failed
+ * @param server       the provider and server the job was created on ({@link io.github.camelsora.api.VideoProvider#server()});
+ *                     a key resumed against another one is refused; null in records written before it was kept
  */
 public record JobRecord(String key, String fingerprint, JobState state, String videoId, String owner, Instant claimedAt,
-                        Instant updatedAt, String file, String status, String errorCode, String errorMessage) {
+                        Instant updatedAt, String file, String status, String errorCode, String errorMessage,
+                        String server) {
 
     public JobRecord {
         Objects.requireNonNull(key, "key");
@@ -31,26 +34,33 @@ public record JobRecord(String key, String fingerprint, JobState state, String v
 
     /** A fresh claim: nothing sent yet. */
     public static JobRecord claim(String key, String fingerprint, String owner, Instant now) {
-        return new JobRecord(key, fingerprint, JobState.SUBMITTING, null, owner, now, now, null, null, null, null);
+        return claim(key, fingerprint, owner, now, null);
+    }
+
+    /** A fresh claim on a provider's server: nothing sent yet. */
+    public static JobRecord claim(String key, String fingerprint, String owner, Instant now, String server) {
+        return new JobRecord(key, fingerprint, JobState.SUBMITTING, null, owner, now, now, null, null, null, null,
+                server);
     }
 
     public JobRecord created(String videoId, String status, String owner, Instant now) {
-        return new JobRecord(key, fingerprint, JobState.CREATED, videoId, owner, claimedAt, now, null, status, null, null);
+        return new JobRecord(key, fingerprint, JobState.CREATED, videoId, owner, claimedAt, now, null, status, null, null,
+                server);
     }
 
     public JobRecord delivered(String file, Instant now) {
         return new JobRecord(key, fingerprint, JobState.DELIVERED, videoId, owner, claimedAt, now, file, "completed",
-                null, null);
+                null, null, server);
     }
 
     public JobRecord failed(String status, String errorCode, String errorMessage, Instant now) {
         return new JobRecord(key, fingerprint, JobState.FAILED, videoId, owner, claimedAt, now, file, status, errorCode,
-                errorMessage);
+                errorMessage, server);
     }
 
     public JobRecord ownedBy(String newOwner, Instant now) {
         return new JobRecord(key, fingerprint, state, videoId, newOwner, claimedAt, now, file, status, errorCode,
-                errorMessage);
+                errorMessage, server);
     }
 
     /** Delivered or failed: nothing more will happen to this job. */

@@ -33,6 +33,25 @@ public final class Limiter {
     private int runningJobs;
     private boolean drainScheduled;
 
+    /**
+     * The limits of one server and key.
+     *
+     * @param maxConcurrentJobs    jobs between create and delivery at once (0: unlimited)
+     * @param maxRequestsPerMinute HTTP requests in any sliding minute (0: unlimited)
+     * @param maxWaiting           exchanges waiting for a job slot before new ones are rejected
+     */
+    public record Limits(int maxConcurrentJobs, int maxRequestsPerMinute, int maxWaiting) {
+    }
+
+    public Limiter(Limits limits, ScheduledExecutorService timer) {
+        this(limits.maxConcurrentJobs(), limits.maxRequestsPerMinute(), limits.maxWaiting(), timer);
+    }
+
+    /** The limits this limiter enforces. */
+    public Limits limits() {
+        return new Limits(maxConcurrentJobs, maxRequestsPerMinute, maxWaiting);
+    }
+
     public Limiter(int maxConcurrentJobs, int maxRequestsPerMinute, int maxWaiting, ScheduledExecutorService timer) {
         this(maxConcurrentJobs, maxRequestsPerMinute, maxWaiting, timer, System::nanoTime);
     }

@@ -1,11 +1,11 @@
 package io.github.camelsora.job;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.github.camelsora.api.SoraApiException;
-import io.github.camelsora.api.SoraException;
+import io.github.camelsora.api.SoraQuotaException;
+import io.github.camelsora.api.SoraTransportException;
 
 /**
  * When to repeat a request that failed: 408, 409, 429, 5xx, I/O errors and bodies cut short are worth repeating;
@@ -55,7 +55,64 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
         return hint != null ? hint : backoff(retry);
     }
 
-    /** Whether repeating the request may succeed. */
+    /** What to do after a failed attempt: repeat it after {@code delay}, or give up with {@code error}. */
+    public sealed interface Decision {
+    }
+
+    /** Repeat after {@code delay}. */
+    public record Retry(Duration delay) implements Decision {
+    }
+
+    /** Give up; {@code error} is the typed exception to report (a quota conclusion, or the attempt's own error). */
+    public record GiveUp(Throwable error) implements Decision {
+    }
+
+    /**
+     * The one retry decision, for every call of every operation. In this order:
+     * <ol>
+     * <li>{@code insufficient_quota}: give up with {@link SoraQuotaException};</li>
+     * <li>{@code quotaAfter} hint-less 429 answers in a row (this one included): give up with
+     * {@link SoraQuotaException} (waiting does not fix an exhausted quota);</li>
+     * <li>an error not worth repeating ({@link #isRetryable}): give up with it;</li>
+     * <li>{@code maxRetries} used up (unless {@code untilDeadline}: status requests cost nothing, so their
+     * repetitions are bounded by the deadline only): give up with it;</li>
+     * <li>the wait (server hint, else backoff) would pass the deadline: give up with it;</li>
+     * <li>else retry after that wait.</li>
+     * </ol>
+     *
+     * @param operation         names the call in a quota exception, e.g. "retrieve video"
+     * @param retries           retries already made (0 after the first attempt)
+     * @param hintlessInARow    hint-less 429 answers in a row, this error included ({@link #hintlessInARow})
+     * @param untilDeadline     repeat regardless of {@code maxRetries}, until the deadline
+     */
+    public Decision decide(String operation, int retries, int hintlessInARow, Throwable error,
+                           io.github.camelsora.api.Deadline deadline, boolean untilDeadline) {
+        if (isQuota(error)) {
+            return new GiveUp(new SoraQuotaException(operation, (SoraApiException) error, Math.max(1, hintlessInARow)));
+        }
+        if (isHintlessRateLimit(error) && hintlessInARow >= quotaAfter) {
+            return new GiveUp(new SoraQuotaException(operation, (SoraApiException) error, hintlessInARow));
+        }
+        if (!isRetryable(error) || (!untilDeadline && retries >= maxRetries)) {
+            return new GiveUp(error);
+        }
+        Duration delay = delay(retries + 1, error);
+        if (deadline.passedAfter(delay)) {
+            return new GiveUp(error);
+        }
+        return new Retry(delay);
+    }
+
+    /** The count of hint-less 429 answers in a row after {@code error}, given the count before it. */
+    public static int hintlessInARow(int before, Throwable error) {
+        return isHintlessRateLimit(error) ? before + 1 : 0;
+    }
+
+    /**
+     * Whether repeating the request may succeed: 408, 409, 429 (unless {@code insufficient_quota}), 5xx, a body cut
+     * short, and transport failures ({@link SoraTransportException}: refused, reset, timed out). Nothing else: a
+     * 4xx, an untrusted certificate or a local file that cannot be written does not change by asking again.
+     */
     public static boolean isRetryable(Throwable error) {
         if (error instanceof SoraApiException api) {
             int status = api.getStatusCode();
@@ -65,16 +122,7 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
             return status == 408 || status == 409 || status == 429 || status >= 500
                    || "truncated_body".equals(api.getErrorCode());
         }
-        // transport failures (refused, reset, timeout) come as a plain SoraException around the I/O exception
-        return error instanceof SoraException && error.getCause() != null && isTransport(error.getCause());
-    }
-
-    private static boolean isTransport(Throwable cause) {
-        if (cause instanceof javax.net.ssl.SSLHandshakeException) {
-            return false; // an untrusted certificate does not become trusted by asking again
-        }
-        return cause instanceof IOException || cause instanceof java.util.concurrent.TimeoutException
-               || cause.getClass().getName().startsWith("org.apache.hc.");
+        return error instanceof SoraTransportException;
     }
 
     /** A 429 that says nothing about when to come back. */

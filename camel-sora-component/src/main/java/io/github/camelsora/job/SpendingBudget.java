@@ -1,5 +1,7 @@
 package io.github.camelsora.job;
 
+import io.github.camelsora.api.SoraBudgetExceededException;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,14 +16,62 @@ public final class SpendingBudget {
 
     private final BigDecimal maxPerDay;
     private final Clock clock;
-    private LocalDate day;
-    private BigDecimal spent = BigDecimal.ZERO;
+    private final SpendLedger ledger;
+
+    /** A reservation in the budget, given back if its job is never created. */
+    public record Reservation(BigDecimal amount, LocalDate day, SpendingBudget budget) {
+        public static final Reservation NONE = new Reservation(null, null, null);
+
+        /** Gives the reservation back: the call created (and bills) nothing. */
+        public void release() {
+            if (amount != null && budget != null) {
+                budget.release(amount, day);
+            }
+        }
+    }
+
+    /**
+     * Reserves a billable call's estimated cost in today's budget, before anything is sent.
+     *
+     * @throws SoraBudgetExceededException when it would exceed the day's limit, or a limit is set and the call has
+     *                                     no price (the price table lacks its model or size)
+     */
+    public Reservation reserve(PolicyGateway.Charge charge) {
+        if (!isLimited()) {
+            return Reservation.NONE;
+        }
+        BigDecimal cost = charge.estimatedCost();
+        if (cost == null) {
+            throw new SoraBudgetExceededException("No price for " + charge.item() + " in the price table, so the"
+                                                  + " daily budget of $" + maxPerDay.toPlainString()
+                                                  + " cannot be checked; add it with the priceTable option"
+                                                  + " (e.g. priceTable=<model>=0.10)", null, spentToday(), maxPerDay);
+        }
+        LocalDate reservedOn = today();
+        BigDecimal already = tryReserve(cost);
+        if (already != null) {
+            throw new SoraBudgetExceededException("Daily budget exceeded: this job is estimated at $"
+                                                  + cost.toPlainString() + " and $" + already.toPlainString()
+                                                  + " of $" + maxPerDay.toPlainString()
+                                                  + " is already committed today (UTC); nothing was submitted."
+                                                  + " Jobs already submitted go on.", cost, already, maxPerDay);
+        }
+        return new Reservation(cost, reservedOn, this);
+    }
 
     /** @param maxPerDay the limit in US dollars; {@code null} or negative for no limit */
     public SpendingBudget(BigDecimal maxPerDay, Clock clock) {
+        this(maxPerDay, clock, SpendLedger.inMemory());
+    }
+
+    /**
+     * @param maxPerDay the limit in US dollars; {@code null} or negative for no limit
+     * @param ledger    where the day's spend is kept (a durable job store keeps it across restarts and nodes)
+     */
+    public SpendingBudget(BigDecimal maxPerDay, Clock clock, SpendLedger ledger) {
         this.maxPerDay = maxPerDay == null || maxPerDay.signum() < 0 ? null : maxPerDay;
         this.clock = clock;
-        this.day = today();
+        this.ledger = ledger;
     }
 
     public boolean isLimited() {
@@ -37,37 +87,21 @@ public final class SpendingBudget {
      *
      * @return {@code null} when reserved, else how much of today's budget is already spent or reserved
      */
-    public synchronized BigDecimal tryReserve(BigDecimal cost) {
-        rollOver();
-        if (maxPerDay != null && spent.add(cost).compareTo(maxPerDay) > 0) {
-            return spent;
-        }
-        spent = spent.add(cost);
-        return null;
+    public BigDecimal tryReserve(BigDecimal cost) {
+        return ledger.tryAdd(today(), cost, maxPerDay == null ? new BigDecimal(Long.MAX_VALUE) : maxPerDay);
     }
 
     /** Gives back a reservation whose job was never created. */
-    public synchronized void release(BigDecimal cost, LocalDate reservedOn) {
-        if (reservedOn.equals(day)) {
-            spent = spent.subtract(cost).max(BigDecimal.ZERO);
-        }
+    public void release(BigDecimal cost, LocalDate reservedOn) {
+        ledger.subtract(reservedOn, cost);
     }
 
     /** What today's jobs are estimated to cost so far. */
-    public synchronized BigDecimal spentToday() {
-        rollOver();
-        return spent;
+    public BigDecimal spentToday() {
+        return ledger.total(today());
     }
 
     public LocalDate today() {
         return LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    }
-
-    private void rollOver() {
-        LocalDate now = today();
-        if (!now.equals(day)) {
-            day = now;
-            spent = BigDecimal.ZERO;
-        }
     }
 }

@@ -148,12 +148,11 @@ public class SoraWebhookConsumer extends DefaultConsumer {
 
     private void handle(WebhookEvent event, String webhookId) throws Exception {
         SoraConfiguration configuration = endpoint.getConfiguration();
-        if (event.isVideoTerminal()) {
-            boolean tracked = completeWaitingJob(event);
-            if (tracked && !configuration.isForwardTrackedEvents()) {
-                LOG.debug("Webhook {} completed the generate exchange of video {}", webhookId, event.objectId());
-                return;
-            }
+        if (event.isVideoTerminal() && event.objectId() != null && isTracked(event.objectId())
+            && !configuration.isForwardTrackedEvents()) {
+            LOG.debug("Webhook {} is about video {}, which a sora: exchange here waits for or delivered already",
+                    webhookId, event.objectId());
+            return;
         }
         Exchange exchange = createExchange(false);
         try {
@@ -165,7 +164,7 @@ public class SoraWebhookConsumer extends DefaultConsumer {
                 message.setHeader(SoraConstants.VIDEO_ID, event.objectId());
             }
             if (configuration.isFetchVideo() && event.objectId() != null && event.type().startsWith("video.")) {
-                Video video = await(endpoint.client().retrieve(event.objectId())).value();
+                Video video = await(endpoint.retrieveJob(event.objectId()));
                 // a download may take long: no overall timeout, the client gives up on a silent connection
                 Futures.join(endpoint.deliverJob(video, message));
             } else {
@@ -187,19 +186,16 @@ public class SoraWebhookConsumer extends DefaultConsumer {
     }
 
     /**
-     * A completed event ends the wait with no request; a failed one asks for the job once, as the failure's code
-     * comes with the job only.
+     * An event never stands in for the job: it asks the waits that take events (completion webhook or auto) to read
+     * the job again now. Returns whether a sora: exchange here waits for the job or has delivered it (this node's
+     * last jobs, and the job stores): such an event must not deliver the video a second time.
      */
-    private boolean completeWaitingJob(WebhookEvent event) {
+    private boolean isTracked(String videoId) {
         JobTracker tracker = endpoint.getComponent().tracker();
         if (tracker == null) {
             return false;
         }
-        if (WebhookEvent.VIDEO_COMPLETED.equals(event.type())) {
-            return tracker.complete(new Video(event.objectId(), "video", null, "completed", 100, null,
-                    event.createdAt(), null, null, null, null, null, null));
-        }
-        return tracker.refresh(event.objectId());
+        return tracker.nudge(videoId) || endpoint.getComponent().isKnownJob(videoId);
     }
 
     private <T> T await(CompletableFuture<T> future) throws Exception {
