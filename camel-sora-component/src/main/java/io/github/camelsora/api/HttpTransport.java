@@ -6,6 +6,7 @@ import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -277,7 +278,43 @@ public final class HttpTransport implements AutoCloseable {
      * may not or cannot. No credential is ever sent.
      */
     public CompletableFuture<FetchedResource> fetch(String url, FetchPolicy policy) {
-        CompletableFuture<FetchedResource> result = new CompletableFuture<>();
+        AtomicReference<URI> last = new AtomicReference<>();
+        return foreign(url, policy, "image/*, */*;q=0.5", () -> new BufferedResponseConsumer(policy.maxBytes()),
+                Deadline.NONE, last)
+                .thenApply(r -> new FetchedResource(last.get(), r.contentType(), r.body()));
+    }
+
+    /**
+     * Streams {@code url} into {@code file} under the safe-fetch rules (a result a provider names by URL, on a host
+     * that is not the provider's): no credential, https only, no internal address unless allowed, at most
+     * {@code policy.maxBytes()}, within {@code policy.timeout()} and {@code deadline}; a JSON or text body where
+     * media was expected, a short body or an error status fails with {@link SoraFetchException}, and {@code file}
+     * is deleted on any failure.
+     */
+    public CompletableFuture<Download> download(String url, FetchPolicy policy, Path file, Deadline deadline) {
+        AtomicReference<URI> last = new AtomicReference<>();
+        return foreign(url, policy, "*/*", () -> new FileResponseConsumer(file, policy.maxBytes()), deadline, last)
+                .thenApply(r -> {
+                    if (r.error() != null) {
+                        throw new SoraFetchException(url, "unexpected_content_type", "expected media but the server"
+                                                                                    + " sent " + r.contentType());
+                    }
+                    if (r.declaredLength() != null && r.declaredLength() != r.bytes()) {
+                        throw new SoraFetchException(url, "truncated_body", "the body ended after " + r.bytes()
+                                                                            + " of " + r.declaredLength() + " bytes");
+                    }
+                    return new Download(file, r.bytes(), r.contentType(), r.requestId());
+                })
+                .whenComplete((d, error) -> {
+                    if (error != null) {
+                        FileResponseConsumer.deleteQuietly(file);
+                    }
+                });
+    }
+
+    private <R extends HttpOutcome> CompletableFuture<R> foreign(String url, FetchPolicy policy, String accept,
+            Supplier<AsyncResponseConsumer<R>> consumers, Deadline deadline, AtomicReference<URI> last) {
+        CompletableFuture<R> result = new CompletableFuture<>();
         URI uri;
         try {
             uri = checkForeign(url, url, policy);
@@ -285,12 +322,12 @@ public final class HttpTransport implements AutoCloseable {
             result.completeExceptionally(e);
             return result;
         }
-        AtomicReference<Future<BufferedResponseConsumer.Result>> inFlight = new AtomicReference<>();
-        CompletableFuture<BufferedResponseConsumer.Result> response = new CompletableFuture<>();
-        withDeadline(response, inFlight, policy.timeout(),
-                () -> new SoraFetchException(url, "timeout", "not complete within " + policy.timeout()));
-        AtomicReference<URI> last = new AtomicReference<>(uri);
-        fetchHop(url, uri, policy, 0, response, inFlight, last);
+        Duration limit = deadline.cap(policy.timeout());
+        AtomicReference<Future<R>> inFlight = new AtomicReference<>();
+        CompletableFuture<R> response = new CompletableFuture<>();
+        withDeadline(response, inFlight, limit,
+                () -> new SoraFetchException(url, "timeout", "not complete within " + limit));
+        fetchHop(url, uri, policy, accept, consumers, 0, response, inFlight, last);
         response.whenComplete((r, error) -> {
             if (error != null) {
                 result.completeExceptionally(error);
@@ -298,33 +335,31 @@ public final class HttpTransport implements AutoCloseable {
                 result.completeExceptionally(new SoraFetchException(url, "http_status",
                         "the server answered HTTP " + r.status()));
             } else {
-                result.complete(new FetchedResource(last.get(), r.contentType(), r.body()));
+                result.complete(r);
             }
         });
         return result;
     }
 
-    private void fetchHop(String original, URI uri, FetchPolicy policy, int hops,
-                          CompletableFuture<BufferedResponseConsumer.Result> result,
-                          AtomicReference<Future<BufferedResponseConsumer.Result>> inFlight,
-                          AtomicReference<URI> last) {
+    private <R extends HttpOutcome> void fetchHop(String original, URI uri, FetchPolicy policy, String accept,
+            Supplier<AsyncResponseConsumer<R>> consumers, int hops, CompletableFuture<R> result,
+            AtomicReference<Future<R>> inFlight, AtomicReference<URI> last) {
         if (result.isDone()) {
             return;
         }
         last.set(uri);
         SimpleHttpRequest request = SimpleRequestBuilder.get(uri).build();
-        request.setHeader("Accept", "image/*, */*;q=0.5");
-        send(foreignClient(policy.allowInternalAddresses()), request, new BufferedResponseConsumer(policy.maxBytes()),
-                result, inFlight, response -> {
-                    if (isRedirect(response.status()) && response.location() != null) {
-                        URI next = redirect(uri, response.location(), hops, policy.maxRedirects(), policy.allowHttp(),
-                                response.status());
-                        fetchHop(original, checkForeign(original, next.toString(), policy), policy, hops + 1, result,
-                                inFlight, last);
-                        return;
-                    }
-                    result.complete(response);
-                }, e -> foreignFailure(original, e));
+        request.setHeader("Accept", accept);
+        send(foreignClient(policy.allowInternalAddresses()), request, consumers.get(), result, inFlight, response -> {
+            if (isRedirect(response.status()) && response.location() != null) {
+                URI next = redirect(uri, response.location(), hops, policy.maxRedirects(), policy.allowHttp(),
+                        response.status());
+                fetchHop(original, checkForeign(original, next.toString(), policy), policy, accept, consumers,
+                        hops + 1, result, inFlight, last);
+                return;
+            }
+            result.complete(response);
+        }, e -> foreignFailure(original, e));
     }
 
     /** Scheme and shape of a URL; the address itself is checked when it is resolved for the connection. */
