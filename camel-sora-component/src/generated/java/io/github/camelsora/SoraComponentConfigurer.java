@@ -37,6 +37,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "allowInsecureHttp": getOrCreateConfiguration(target).setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "allowinternalimageurls":
         case "allowInternalImageUrls": getOrCreateConfiguration(target).setAllowInternalImageUrls(property(camelContext, boolean.class, value)); return true;
+        case "allowinternalproviderurls":
+        case "allowInternalProviderUrls": getOrCreateConfiguration(target).setAllowInternalProviderUrls(property(camelContext, boolean.class, value)); return true;
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": getOrCreateConfiguration(target).setAllowRetiredEndpoint(property(camelContext, boolean.class, value)); return true;
         case "apikey":
@@ -49,6 +51,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "callbackurl":
+        case "callbackUrl": getOrCreateConfiguration(target).setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "charactername":
         case "characterName": getOrCreateConfiguration(target).setCharacterName(property(camelContext, java.lang.String.class, value)); return true;
         case "characters": getOrCreateConfiguration(target).setCharacters(property(camelContext, java.lang.String.class, value)); return true;
@@ -105,6 +109,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxwaitingjobs":
         case "maxWaitingJobs": getOrCreateConfiguration(target).setMaxWaitingJobs(property(camelContext, int.class, value)); return true;
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelinput":
+        case "modelInput": getOrCreateConfiguration(target).setModelInput(property(camelContext, java.lang.String.class, value)); return true;
         case "order": getOrCreateConfiguration(target).setOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
         case "outputDirectory": getOrCreateConfiguration(target).setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
@@ -140,10 +146,14 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "validateRequests": getOrCreateConfiguration(target).setValidateRequests(property(camelContext, boolean.class, value)); return true;
         case "variant": getOrCreateConfiguration(target).setVariant(property(camelContext, java.lang.String.class, value)); return true;
         case "variants": getOrCreateConfiguration(target).setVariants(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookjwksurl":
+        case "webhookJwksUrl": getOrCreateConfiguration(target).setWebhookJwksUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookmaxpayloadsize":
         case "webhookMaxPayloadSize": getOrCreateConfiguration(target).setWebhookMaxPayloadSize(property(camelContext, int.class, value)); return true;
         case "webhookpath":
         case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookscheme":
+        case "webhookScheme": getOrCreateConfiguration(target).setWebhookScheme(property(camelContext, java.lang.String.class, value)); return true;
         case "webhooksecret":
         case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "webhooktolerance":
@@ -164,6 +174,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "allowInsecureHttp": return boolean.class;
         case "allowinternalimageurls":
         case "allowInternalImageUrls": return boolean.class;
+        case "allowinternalproviderurls":
+        case "allowInternalProviderUrls": return boolean.class;
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": return boolean.class;
         case "apikey":
@@ -176,6 +188,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "callbackurl":
+        case "callbackUrl": return java.lang.String.class;
         case "charactername":
         case "characterName": return java.lang.String.class;
         case "characters": return java.lang.String.class;
@@ -232,6 +246,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxwaitingjobs":
         case "maxWaitingJobs": return int.class;
         case "model": return java.lang.String.class;
+        case "modelinput":
+        case "modelInput": return java.lang.String.class;
         case "order": return java.lang.String.class;
         case "outputdirectory":
         case "outputDirectory": return java.lang.String.class;
@@ -267,10 +283,14 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "validateRequests": return boolean.class;
         case "variant": return java.lang.String.class;
         case "variants": return java.lang.String.class;
+        case "webhookjwksurl":
+        case "webhookJwksUrl": return java.lang.String.class;
         case "webhookmaxpayloadsize":
         case "webhookMaxPayloadSize": return int.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
+        case "webhookscheme":
+        case "webhookScheme": return java.lang.String.class;
         case "webhooksecret":
         case "webhookSecret": return java.lang.String.class;
         case "webhooktolerance":
@@ -292,6 +312,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "allowInsecureHttp": return getOrCreateConfiguration(target).isAllowInsecureHttp();
         case "allowinternalimageurls":
         case "allowInternalImageUrls": return getOrCreateConfiguration(target).isAllowInternalImageUrls();
+        case "allowinternalproviderurls":
+        case "allowInternalProviderUrls": return getOrCreateConfiguration(target).isAllowInternalProviderUrls();
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": return getOrCreateConfiguration(target).isAllowRetiredEndpoint();
         case "apikey":
@@ -304,6 +326,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "callbackurl":
+        case "callbackUrl": return getOrCreateConfiguration(target).getCallbackUrl();
         case "charactername":
         case "characterName": return getOrCreateConfiguration(target).getCharacterName();
         case "characters": return getOrCreateConfiguration(target).getCharacters();
@@ -360,6 +384,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxwaitingjobs":
         case "maxWaitingJobs": return getOrCreateConfiguration(target).getMaxWaitingJobs();
         case "model": return getOrCreateConfiguration(target).getModel();
+        case "modelinput":
+        case "modelInput": return getOrCreateConfiguration(target).getModelInput();
         case "order": return getOrCreateConfiguration(target).getOrder();
         case "outputdirectory":
         case "outputDirectory": return getOrCreateConfiguration(target).getOutputDirectory();
@@ -395,10 +421,14 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "validateRequests": return getOrCreateConfiguration(target).isValidateRequests();
         case "variant": return getOrCreateConfiguration(target).getVariant();
         case "variants": return getOrCreateConfiguration(target).getVariants();
+        case "webhookjwksurl":
+        case "webhookJwksUrl": return getOrCreateConfiguration(target).getWebhookJwksUrl();
         case "webhookmaxpayloadsize":
         case "webhookMaxPayloadSize": return getOrCreateConfiguration(target).getWebhookMaxPayloadSize();
         case "webhookpath":
         case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
+        case "webhookscheme":
+        case "webhookScheme": return getOrCreateConfiguration(target).getWebhookScheme();
         case "webhooksecret":
         case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
         case "webhooktolerance":

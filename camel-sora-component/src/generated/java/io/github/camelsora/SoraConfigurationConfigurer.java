@@ -30,6 +30,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "allowInsecureHttp": target.setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "allowinternalimageurls":
         case "allowInternalImageUrls": target.setAllowInternalImageUrls(property(camelContext, boolean.class, value)); return true;
+        case "allowinternalproviderurls":
+        case "allowInternalProviderUrls": target.setAllowInternalProviderUrls(property(camelContext, boolean.class, value)); return true;
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": target.setAllowRetiredEndpoint(property(camelContext, boolean.class, value)); return true;
         case "apikey":
@@ -38,6 +40,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "autoPaginate": target.setAutoPaginate(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackurl":
+        case "callbackUrl": target.setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "charactername":
         case "characterName": target.setCharacterName(property(camelContext, java.lang.String.class, value)); return true;
         case "characters": target.setCharacters(property(camelContext, java.lang.String.class, value)); return true;
@@ -85,6 +89,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "maxwaitingjobs":
         case "maxWaitingJobs": target.setMaxWaitingJobs(property(camelContext, int.class, value)); return true;
         case "model": target.setModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelinput":
+        case "modelInput": target.setModelInput(property(camelContext, java.lang.String.class, value)); return true;
         case "order": target.setOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
         case "outputDirectory": target.setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
@@ -120,10 +126,14 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "validateRequests": target.setValidateRequests(property(camelContext, boolean.class, value)); return true;
         case "variant": target.setVariant(property(camelContext, java.lang.String.class, value)); return true;
         case "variants": target.setVariants(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookjwksurl":
+        case "webhookJwksUrl": target.setWebhookJwksUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookmaxpayloadsize":
         case "webhookMaxPayloadSize": target.setWebhookMaxPayloadSize(property(camelContext, int.class, value)); return true;
         case "webhookpath":
         case "webhookPath": target.setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookscheme":
+        case "webhookScheme": target.setWebhookScheme(property(camelContext, java.lang.String.class, value)); return true;
         case "webhooksecret":
         case "webhookSecret": target.setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "webhooktolerance":
@@ -142,6 +152,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "allowInsecureHttp": return boolean.class;
         case "allowinternalimageurls":
         case "allowInternalImageUrls": return boolean.class;
+        case "allowinternalproviderurls":
+        case "allowInternalProviderUrls": return boolean.class;
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": return boolean.class;
         case "apikey":
@@ -150,6 +162,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "autoPaginate": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "callbackurl":
+        case "callbackUrl": return java.lang.String.class;
         case "charactername":
         case "characterName": return java.lang.String.class;
         case "characters": return java.lang.String.class;
@@ -197,6 +211,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "maxwaitingjobs":
         case "maxWaitingJobs": return int.class;
         case "model": return java.lang.String.class;
+        case "modelinput":
+        case "modelInput": return java.lang.String.class;
         case "order": return java.lang.String.class;
         case "outputdirectory":
         case "outputDirectory": return java.lang.String.class;
@@ -232,10 +248,14 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "validateRequests": return boolean.class;
         case "variant": return java.lang.String.class;
         case "variants": return java.lang.String.class;
+        case "webhookjwksurl":
+        case "webhookJwksUrl": return java.lang.String.class;
         case "webhookmaxpayloadsize":
         case "webhookMaxPayloadSize": return int.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
+        case "webhookscheme":
+        case "webhookScheme": return java.lang.String.class;
         case "webhooksecret":
         case "webhookSecret": return java.lang.String.class;
         case "webhooktolerance":
@@ -255,6 +275,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "allowInsecureHttp": return target.isAllowInsecureHttp();
         case "allowinternalimageurls":
         case "allowInternalImageUrls": return target.isAllowInternalImageUrls();
+        case "allowinternalproviderurls":
+        case "allowInternalProviderUrls": return target.isAllowInternalProviderUrls();
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": return target.isAllowRetiredEndpoint();
         case "apikey":
@@ -263,6 +285,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "autoPaginate": return target.isAutoPaginate();
         case "baseurl":
         case "baseUrl": return target.getBaseUrl();
+        case "callbackurl":
+        case "callbackUrl": return target.getCallbackUrl();
         case "charactername":
         case "characterName": return target.getCharacterName();
         case "characters": return target.getCharacters();
@@ -310,6 +334,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "maxwaitingjobs":
         case "maxWaitingJobs": return target.getMaxWaitingJobs();
         case "model": return target.getModel();
+        case "modelinput":
+        case "modelInput": return target.getModelInput();
         case "order": return target.getOrder();
         case "outputdirectory":
         case "outputDirectory": return target.getOutputDirectory();
@@ -345,10 +371,14 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "validateRequests": return target.isValidateRequests();
         case "variant": return target.getVariant();
         case "variants": return target.getVariants();
+        case "webhookjwksurl":
+        case "webhookJwksUrl": return target.getWebhookJwksUrl();
         case "webhookmaxpayloadsize":
         case "webhookMaxPayloadSize": return target.getWebhookMaxPayloadSize();
         case "webhookpath":
         case "webhookPath": return target.getWebhookPath();
+        case "webhookscheme":
+        case "webhookScheme": return target.getWebhookScheme();
         case "webhooksecret":
         case "webhookSecret": return target.getWebhookSecret();
         case "webhooktolerance":

@@ -30,6 +30,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "allowInsecureHttp": target.getConfiguration().setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "allowinternalimageurls":
         case "allowInternalImageUrls": target.getConfiguration().setAllowInternalImageUrls(property(camelContext, boolean.class, value)); return true;
+        case "allowinternalproviderurls":
+        case "allowInternalProviderUrls": target.getConfiguration().setAllowInternalProviderUrls(property(camelContext, boolean.class, value)); return true;
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": target.getConfiguration().setAllowRetiredEndpoint(property(camelContext, boolean.class, value)); return true;
         case "apikey":
@@ -46,6 +48,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "callbackurl":
+        case "callbackUrl": target.getConfiguration().setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "charactername":
         case "characterName": target.getConfiguration().setCharacterName(property(camelContext, java.lang.String.class, value)); return true;
         case "characters": target.getConfiguration().setCharacters(property(camelContext, java.lang.String.class, value)); return true;
@@ -103,6 +107,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxwaitingjobs":
         case "maxWaitingJobs": target.getConfiguration().setMaxWaitingJobs(property(camelContext, int.class, value)); return true;
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "modelinput":
+        case "modelInput": target.getConfiguration().setModelInput(property(camelContext, java.lang.String.class, value)); return true;
         case "order": target.getConfiguration().setOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
         case "outputDirectory": target.getConfiguration().setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
@@ -157,10 +163,14 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "validateRequests": target.getConfiguration().setValidateRequests(property(camelContext, boolean.class, value)); return true;
         case "variant": target.getConfiguration().setVariant(property(camelContext, java.lang.String.class, value)); return true;
         case "variants": target.getConfiguration().setVariants(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookjwksurl":
+        case "webhookJwksUrl": target.getConfiguration().setWebhookJwksUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookmaxpayloadsize":
         case "webhookMaxPayloadSize": target.getConfiguration().setWebhookMaxPayloadSize(property(camelContext, int.class, value)); return true;
         case "webhookpath":
         case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookscheme":
+        case "webhookScheme": target.getConfiguration().setWebhookScheme(property(camelContext, java.lang.String.class, value)); return true;
         case "webhooksecret":
         case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "webhooktolerance":
@@ -179,6 +189,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "allowInsecureHttp": return boolean.class;
         case "allowinternalimageurls":
         case "allowInternalImageUrls": return boolean.class;
+        case "allowinternalproviderurls":
+        case "allowInternalProviderUrls": return boolean.class;
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": return boolean.class;
         case "apikey":
@@ -195,6 +207,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "callbackurl":
+        case "callbackUrl": return java.lang.String.class;
         case "charactername":
         case "characterName": return java.lang.String.class;
         case "characters": return java.lang.String.class;
@@ -252,6 +266,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxwaitingjobs":
         case "maxWaitingJobs": return int.class;
         case "model": return java.lang.String.class;
+        case "modelinput":
+        case "modelInput": return java.lang.String.class;
         case "order": return java.lang.String.class;
         case "outputdirectory":
         case "outputDirectory": return java.lang.String.class;
@@ -306,10 +322,14 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "validateRequests": return boolean.class;
         case "variant": return java.lang.String.class;
         case "variants": return java.lang.String.class;
+        case "webhookjwksurl":
+        case "webhookJwksUrl": return java.lang.String.class;
         case "webhookmaxpayloadsize":
         case "webhookMaxPayloadSize": return int.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
+        case "webhookscheme":
+        case "webhookScheme": return java.lang.String.class;
         case "webhooksecret":
         case "webhookSecret": return java.lang.String.class;
         case "webhooktolerance":
@@ -329,6 +349,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "allowInsecureHttp": return target.getConfiguration().isAllowInsecureHttp();
         case "allowinternalimageurls":
         case "allowInternalImageUrls": return target.getConfiguration().isAllowInternalImageUrls();
+        case "allowinternalproviderurls":
+        case "allowInternalProviderUrls": return target.getConfiguration().isAllowInternalProviderUrls();
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": return target.getConfiguration().isAllowRetiredEndpoint();
         case "apikey":
@@ -345,6 +367,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "callbackurl":
+        case "callbackUrl": return target.getConfiguration().getCallbackUrl();
         case "charactername":
         case "characterName": return target.getConfiguration().getCharacterName();
         case "characters": return target.getConfiguration().getCharacters();
@@ -402,6 +426,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxwaitingjobs":
         case "maxWaitingJobs": return target.getConfiguration().getMaxWaitingJobs();
         case "model": return target.getConfiguration().getModel();
+        case "modelinput":
+        case "modelInput": return target.getConfiguration().getModelInput();
         case "order": return target.getConfiguration().getOrder();
         case "outputdirectory":
         case "outputDirectory": return target.getConfiguration().getOutputDirectory();
@@ -456,10 +482,14 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "validateRequests": return target.getConfiguration().isValidateRequests();
         case "variant": return target.getConfiguration().getVariant();
         case "variants": return target.getConfiguration().getVariants();
+        case "webhookjwksurl":
+        case "webhookJwksUrl": return target.getConfiguration().getWebhookJwksUrl();
         case "webhookmaxpayloadsize":
         case "webhookMaxPayloadSize": return target.getConfiguration().getWebhookMaxPayloadSize();
         case "webhookpath":
         case "webhookPath": return target.getConfiguration().getWebhookPath();
+        case "webhookscheme":
+        case "webhookScheme": return target.getConfiguration().getWebhookScheme();
         case "webhooksecret":
         case "webhookSecret": return target.getConfiguration().getWebhookSecret();
         case "webhooktolerance":

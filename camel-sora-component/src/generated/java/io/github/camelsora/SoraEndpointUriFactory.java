@@ -23,11 +23,12 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(80);
+        Set<String> props = new HashSet<>(85);
         props.add("accessToken");
         props.add("after");
         props.add("allowInsecureHttp");
         props.add("allowInternalImageUrls");
+        props.add("allowInternalProviderUrls");
         props.add("allowRetiredEndpoint");
         props.add("apiKey");
         props.add("autoPaginate");
@@ -36,6 +37,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("backoffMultiplier");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
+        props.add("callbackUrl");
         props.add("characterName");
         props.add("characters");
         props.add("completion");
@@ -68,6 +70,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("maxRetryDelay");
         props.add("maxWaitingJobs");
         props.add("model");
+        props.add("modelInput");
         props.add("operation");
         props.add("order");
         props.add("outputDirectory");
@@ -100,8 +103,10 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("validateRequests");
         props.add("variant");
         props.add("variants");
+        props.add("webhookJwksUrl");
         props.add("webhookMaxPayloadSize");
         props.add("webhookPath");
+        props.add("webhookScheme");
         props.add("webhookSecret");
         props.add("webhookTolerance");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

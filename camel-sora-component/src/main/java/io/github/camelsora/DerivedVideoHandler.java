@@ -41,7 +41,7 @@ final class DerivedVideoHandler implements SoraOperationHandler {
         // settings are not known without reading it
         VideoRequest priced = RequestReader.videoRequest(message, steps.config(), prompt);
         if (seconds != null) {
-            priced = new VideoRequest(priced.prompt(), priced.model(), seconds, priced.size());
+            priced = priced.with(priced.prompt(), seconds, priced.size());
         }
         return steps.submit(operation.name(), steps.charge(message, priced), (provider, deadline) -> switch (operation) {
             case remix -> provider.remix(source, prompt, deadline);

@@ -70,7 +70,31 @@ final class RequestReader {
         return new VideoRequest(prompt,
                 message.getHeader(SoraConstants.MODEL, config.getModel(), String.class),
                 message.getHeader(SoraConstants.SECONDS, config.getSeconds(), String.class),
-                message.getHeader(SoraConstants.SIZE, config.getSize(), String.class));
+                message.getHeader(SoraConstants.SIZE, config.getSize(), String.class),
+                modelInput(message.getHeader(SoraConstants.MODEL_INPUT), config.getModelInput()),
+                config.getCallbackUrl());
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper MODEL_INPUT_MAPPER
+            = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Model input: the header (JSON text or a Map), else the option; it must be a JSON object. */
+    static String modelInput(Object header, String option) {
+        Object value = header != null ? header : option;
+        if (value == null) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = value instanceof Map<?, ?> map
+                    ? MODEL_INPUT_MAPPER.valueToTree(map)
+                    : MODEL_INPUT_MAPPER.readTree(value.toString());
+            if (node == null || !node.isObject()) {
+                throw new SoraValidationException("modelInput", "must be a JSON object");
+            }
+            return node.toString();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SoraValidationException("modelInput", "is not JSON: " + e.getOriginalMessage());
+        }
     }
 
     /** Character ids: header (a collection or comma-separated text), else the option; at most two. */

@@ -57,7 +57,7 @@ public class SoraConfiguration implements Cloneable {
     private long maxResponseBytes = TransportSettings.DEFAULT_MAX_RESPONSE_BYTES;
     @UriParam(label = "producer,advanced", defaultValue = "1800000", javaType = "java.time.Duration")
     private long downloadTimeout = 1_800_000;
-    @UriParam(label = "common", defaultValue = "openai", enums = "openai,azure,cometapi,litellm,sglang,custom")
+    @UriParam(label = "common", defaultValue = "openai", enums = "openai,azure,cometapi,litellm,sglang,custom,fal,replicate,byteplus")
     private String provider = "openai";
     @UriParam(label = "security", secret = true)
     private String accessToken;
@@ -103,6 +103,16 @@ public class SoraConfiguration implements Cloneable {
     private int webhookMaxPayloadSize = 65536;
     @UriParam(label = "consumer,advanced")
     private String httpServerComponent;
+    @UriParam(label = "consumer,security", enums = "standard-webhooks,fal,none")
+    private String webhookScheme;
+    @UriParam(label = "consumer,security", defaultValue = "https://rest.fal.ai/.well-known/jwks.json")
+    private String webhookJwksUrl = "https://rest.fal.ai/.well-known/jwks.json";
+    @UriParam(label = "producer")
+    private String callbackUrl;
+    @UriParam(label = "producer")
+    private String modelInput;
+    @UriParam(label = "security", defaultValue = "false")
+    private boolean allowInternalProviderUrls;
     @UriParam(label = "consumer", defaultValue = "true")
     private boolean fetchVideo = true;
     @UriParam(label = "consumer", defaultValue = "false")
@@ -621,6 +631,74 @@ public class SoraConfiguration implements Cloneable {
      */
     public void setHttpServerComponent(String httpServerComponent) {
         this.httpServerComponent = httpServerComponent;
+    }
+
+    public String getWebhookScheme() {
+        return webhookScheme;
+    }
+
+    /**
+     * How sora:webhook authenticates callbacks: standard-webhooks (OpenAI, Replicate: webhook-id, webhook-timestamp,
+     * webhook-signature with webhookSecret), fal (an ED25519 signature checked against fal's published key set,
+     * webhookJwksUrl; no secret), or none (providers whose callbacks carry no signature, such as BytePlus: a callback
+     * then only makes the component read the job again from the provider, and only that reading reaches a route).
+     * Not set: the provider's scheme (standard-webhooks unless the provider says otherwise).
+     */
+    public void setWebhookScheme(String webhookScheme) {
+        this.webhookScheme = webhookScheme;
+    }
+
+    public String getWebhookJwksUrl() {
+        return webhookJwksUrl;
+    }
+
+    /**
+     * Where webhookScheme=fal finds fal's public keys (a JSON Web Key Set). Fetched under the safe-fetch rules (https,
+     * public addresses unless allowInternalProviderUrls, size cap), kept for 24 hours and fetched again early when a
+     * signature matches no key.
+     */
+    public void setWebhookJwksUrl(String webhookJwksUrl) {
+        this.webhookJwksUrl = webhookJwksUrl;
+    }
+
+    public String getCallbackUrl() {
+        return callbackUrl;
+    }
+
+    /**
+     * The public URL of your sora:webhook, sent with each new job to providers that take one per job (fal's webhook
+     * URL, Replicate's webhook with the events filter completed, BytePlus' callback_url), so that the job's callback
+     * ends the wait at once (completion=webhook or auto). Providers configured elsewhere (OpenAI's dashboard) ignore it.
+     */
+    public void setCallbackUrl(String callbackUrl) {
+        this.callbackUrl = callbackUrl;
+    }
+
+    public String getModelInput() {
+        return modelInput;
+    }
+
+    /**
+     * A JSON object of model-specific input, passed through to providers that host many models (fal, Replicate,
+     * BytePlus), e.g. {"negative_prompt":"blur","cfg_scale":0.5}. The prompt, seconds and size are mapped into the
+     * model's own fields where it has them, unless this object sets those fields itself. Header CamelSoraModelInput
+     * overrides it.
+     */
+    public void setModelInput(String modelInput) {
+        this.modelInput = modelInput;
+    }
+
+    public boolean isAllowInternalProviderUrls() {
+        return allowInternalProviderUrls;
+    }
+
+    /**
+     * Let the component fetch URLs a provider names (result files on another host, fal's webhook key set) over plain
+     * http and from loopback, private or link-local addresses: for a local simulator or an intranet mirror. Off by
+     * default: such URLs are fetched over https from public addresses only, without credentials.
+     */
+    public void setAllowInternalProviderUrls(boolean allowInternalProviderUrls) {
+        this.allowInternalProviderUrls = allowInternalProviderUrls;
     }
 
     public boolean isFetchVideo() {

@@ -38,6 +38,10 @@ public final class SoraConstants {
                             + " each character's name in the prompt yourself.",
               javaType = "Object")
     public static final String CHARACTERS = "CamelSoraCharacters";
+    @Metadata(description = "Model-specific input for providers that host many models (fal, Replicate, BytePlus): a"
+                            + " JSON object (text or a Map) passed through; overrides the modelInput option.",
+              javaType = "Object")
+    public static final String MODEL_INPUT = "CamelSoraModelInput";
     @Metadata(description = "What download fetches: video, thumbnail or spritesheet.", javaType = "String")
     public static final String VARIANT = "CamelSoraVariant";
     @Metadata(description = "The extra assets generate downloaded (option variants), by variant name.",

@@ -136,7 +136,8 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
         SoraConfiguration c = configuration;
         TransportSettings transport = TransportSettings.defaults()
                 .withAllowInsecureHttp(c.isAllowInsecureHttp())
-                .withLimits(c.getMaxDownloadBytes(), c.getMaxResponseBytes(), Duration.ofMillis(c.getDownloadTimeout()));
+                .withLimits(c.getMaxDownloadBytes(), c.getMaxResponseBytes(), Duration.ofMillis(c.getDownloadTimeout()))
+                .withAllowInternalProviderUrls(c.isAllowInternalProviderUrls());
         if (c.getSslContextParameters() != null) {
             transport = transport.withSslContext(getComponent().sslContext(c.getSslContextParameters()));
         }
@@ -239,6 +240,23 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
         SoraCompletion completion = configuration.getCompletion();
         return completion == SoraCompletion.webhook
                || completion == SoraCompletion.auto && getComponent().hasWebhookConsumer();
+    }
+
+    /** The webhook scheme of this endpoint's provider (sora:webhook uses it when webhookScheme is not set). */
+    public String providerWebhookScheme() {
+        return profile().webhookScheme();
+    }
+
+    /**
+     * fal's webhook key set (webhookJwksUrl), fetched under the safe-fetch rules over the shared transport: no
+     * credential, https and public addresses only unless allowInternalProviderUrls, at most 1 MiB.
+     */
+    public CompletableFuture<byte[]> fetchWebhookKeys() {
+        boolean internal = configuration.isAllowInternalProviderUrls();
+        io.github.camelsora.api.FetchPolicy policy = io.github.camelsora.api.FetchPolicy.defaults()
+                .withMaxBytes(1024 * 1024).withAllowHttp(internal).withAllowInternalAddresses(internal);
+        return getComponent().fetcher(policy, transportKey()).fetch(configuration.getWebhookJwksUrl())
+                .thenApply(io.github.camelsora.api.FetchedResource::body);
     }
 
     /** The job as the provider sees it now, through this endpoint's policies (for the consumers). */

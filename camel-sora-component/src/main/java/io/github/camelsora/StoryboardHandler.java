@@ -39,7 +39,7 @@ final class StoryboardHandler implements SoraOperationHandler {
         Storyboard storyboard = storyboard(message, config);
         List<Storyboard.Step> shots = storyboard.steps();
         VideoRequest first = RequestReader.videoRequest(message, config, shots.get(0).prompt());
-        first = new VideoRequest(first.prompt(), first.model(), shots.get(0).seconds(), first.size());
+        first = first.with(first.prompt(), shots.get(0).seconds(), first.size());
         steps.validate(first);
         steps.prepareOutputDirectory();
         checkExtensionSeconds(first.model(), shots);
@@ -56,7 +56,7 @@ final class StoryboardHandler implements SoraOperationHandler {
             String what = "storyboard shot " + (i + 1);
             // each extension is billed for its own seconds
             PolicyGateway.Charge charge = steps.charge(message,
-                    new VideoRequest(shot.prompt(), first.model(), shot.seconds(), first.size()));
+                    first.with(shot.prompt(), shot.seconds(), first.size()));
             chain = chain.thenCompose(previous -> steps.submit(what, charge,
                             (provider, deadline) -> provider.extend(previous.id(), shot.prompt(), shot.seconds(),
                                     deadline)))

@@ -333,7 +333,7 @@ public final class HttpTransport implements AutoCloseable {
                 result.completeExceptionally(error);
             } else if (r.status() < 200 || r.status() >= 300) {
                 result.completeExceptionally(new SoraFetchException(url, "http_status",
-                        "the server answered HTTP " + r.status()));
+                        "the server answered HTTP " + r.status(), null, r.status()));
             } else {
                 result.complete(r);
             }

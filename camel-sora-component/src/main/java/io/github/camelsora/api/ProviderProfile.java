@@ -19,21 +19,24 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public final class ProviderProfile {
 
     /** The names of the bundled profiles. */
-    public static final List<String> NAMES = List.of("openai", "azure", "cometapi", "litellm", "sglang", "custom");
+    public static final List<String> NAMES = List.of("openai", "azure", "cometapi", "litellm", "sglang", "custom",
+            "fal", "replicate", "byteplus");
 
     /** How the credential travels. */
     public enum Auth {
         /** {@code Authorization: Bearer <key>} */
         BEARER,
         /** {@code api-key: <key>} (Azure); an access token still goes as a bearer token */
-        API_KEY
+        API_KEY,
+        /** {@code Authorization: Key <key>} (fal) */
+        KEY
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Data(String name, String description, String defaultBaseUrl, String baseUrlHint, String auth,
                 boolean modelIsDeployment, boolean opaqueIds, boolean trustContentType, String retiredOn,
                 List<String> alternatives, List<String> endpoints, Map<String, Spec> models, Spec anyModel,
-                String protocol, String artifact) {
+                String protocol, String artifact, String webhookScheme) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -101,7 +104,10 @@ public final class ProviderProfile {
     }
 
     public Auth auth() {
-        return "api-key".equals(data.auth()) ? Auth.API_KEY : Auth.BEARER;
+        if ("api-key".equals(data.auth())) {
+            return Auth.API_KEY;
+        }
+        return "key".equals(data.auth()) ? Auth.KEY : Auth.BEARER;
     }
 
     /** {@code model} names a deployment (Azure): any name is accepted and checked against {@link #catalog()}'s defaults. */
@@ -130,6 +136,14 @@ public final class ProviderProfile {
     /** The Maven artifact that implements this provider's protocol when it is not bundled, else {@code null}. */
     public String artifact() {
         return data.artifact();
+    }
+
+    /**
+     * How the provider signs its callbacks, a {@code webhookScheme} name ({@code standard-webhooks} unless the profile
+     * says otherwise).
+     */
+    public String webhookScheme() {
+        return data.webhookScheme() == null ? "standard-webhooks" : data.webhookScheme();
     }
 
     /** When the provider switched its endpoint off (ISO date), or {@code null}. */
@@ -162,9 +176,11 @@ public final class ProviderProfile {
         if (apiKey == null || apiKey.isBlank()) {
             return new String[] { "Authorization", null };
         }
-        return auth() == Auth.API_KEY
-                ? new String[] { "api-key", apiKey }
-                : new String[] { "Authorization", "Bearer " + apiKey };
+        return switch (auth()) {
+            case API_KEY -> new String[] { "api-key", apiKey };
+            case KEY -> new String[] { "Authorization", "Key " + apiKey };
+            default -> new String[] { "Authorization", "Bearer " + apiKey };
+        };
     }
 
     @Override

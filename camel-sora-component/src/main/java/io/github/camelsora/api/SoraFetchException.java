@@ -5,15 +5,27 @@ public class SoraFetchException extends SoraException {
 
     private final String url;
     private final String reason;
+    private final int httpStatus;
 
     public SoraFetchException(String url, String reason, String message) {
         this(url, reason, message, null);
     }
 
     public SoraFetchException(String url, String reason, String message, Throwable cause) {
+        this(url, reason, message, cause, 0);
+    }
+
+    /** @param httpStatus the status the URL's server answered (reason {@code http_status}), else 0 */
+    public SoraFetchException(String url, String reason, String message, Throwable cause, int httpStatus) {
         super("Cannot fetch " + ServerText.clean(url) + " [reason=" + reason + "]: " + message, null, cause);
         this.url = url;
         this.reason = reason;
+        this.httpStatus = httpStatus;
+    }
+
+    /** The HTTP status the URL's server answered when the reason is {@code http_status}, else 0. */
+    public int getHttpStatus() {
+        return httpStatus;
     }
 
     public String getUrl() {

@@ -36,12 +36,16 @@ import org.slf4j.LoggerFactory;
  * Spring Boot or Quarkus), and for each request
  * <ol>
  * <li>caps the body (413 above {@code webhookMaxPayloadSize});</li>
- * <li>verifies the Standard Webhooks signature with {@link WebhookVerifier} (400 otherwise: the route never sees a
- * request it cannot trust);</li>
- * <li>answers 200 at once to a webhook-id it has already handled (deliveries are at-least-once);</li>
- * <li>completes the sora:generate exchange waiting for the job, if any, with no status request;</li>
+ * <li>verifies it with the endpoint's {@link WebhookScheme} (option {@code webhookScheme}, else the provider's):
+ * Standard Webhooks (OpenAI, Replicate), fal's ED25519 signature against its key set, or none (unsigned callbacks,
+ * BytePlus); 400 otherwise: the route never sees a request it cannot trust;</li>
+ * <li>answers 200 at once to a delivery it has already handled (deliveries are at-least-once, and a replayed request
+ * is one of them);</li>
+ * <li>asks the sora: exchange waiting for the job, if any, to read the job again now (an event never stands for the
+ * job's state);</li>
  * <li>otherwise runs the route on a fresh exchange (no header of the HTTP request reaches it) with the job fetched by
- * id, or the event JSON, as body. A route failure answers 500, so the provider delivers the event again.</li>
+ * id, or the event JSON, as body. An unsigned callback never reaches a route: only the job read again from the
+ * provider does. A route failure answers 500, so the provider delivers the event again.</li>
  * </ol>
  */
 public class SoraWebhookConsumer extends DefaultConsumer {
@@ -49,7 +53,7 @@ public class SoraWebhookConsumer extends DefaultConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(SoraWebhookConsumer.class);
 
     private final SoraEndpoint endpoint;
-    private WebhookVerifier verifier;
+    private WebhookScheme scheme;
     private IdempotentRepository repository;
     private Consumer httpConsumer;
     private boolean registered;
@@ -68,13 +72,7 @@ public class SoraWebhookConsumer extends DefaultConsumer {
     protected void doStart() throws Exception {
         super.doStart();
         SoraConfiguration configuration = endpoint.getConfiguration();
-        String secret = configuration.getWebhookSecret();
-        if (secret == null || secret.isBlank()) {
-            throw new IllegalArgumentException("sora:webhook needs webhookSecret, the signing secret of the webhook:"
-                                               + " without it an event cannot be told from a forged request");
-        }
-        verifier = new WebhookVerifier(secret, Duration.ofMillis(configuration.getWebhookTolerance()),
-                Clock.systemUTC());
+        scheme = scheme(configuration);
         repository = configuration.getIdempotentRepository() != null
                 ? configuration.getIdempotentRepository()
                 : MemoryIdempotentRepository.memoryIdempotentRepository(1000);
@@ -88,7 +86,27 @@ public class SoraWebhookConsumer extends DefaultConsumer {
         ServiceHelper.startService(httpConsumer);
         endpoint.getComponent().webhookConsumerRunning(true);
         registered = true;
-        LOG.info("Receiving Sora webhook events on POST {}", configuration.getWebhookPath());
+        LOG.info("Receiving webhook events on POST {} ({} callbacks)", configuration.getWebhookPath(), scheme.name());
+    }
+
+    /** The endpoint's scheme: the webhookScheme option, else the provider profile's, else Standard Webhooks. */
+    private WebhookScheme scheme(SoraConfiguration configuration) {
+        String name = configuration.getWebhookScheme() != null ? configuration.getWebhookScheme()
+                : endpoint.providerWebhookScheme();
+        Duration tolerance = Duration.ofMillis(configuration.getWebhookTolerance());
+        return switch (WebhookScheme.canonical(name)) {
+            case WebhookScheme.FAL -> new FalWebhookScheme(endpoint::fetchWebhookKeys, tolerance, Clock.systemUTC());
+            case WebhookScheme.NONE -> new UnsignedWebhookScheme();
+            default -> {
+                String secret = configuration.getWebhookSecret();
+                if (secret == null || secret.isBlank()) {
+                    throw new IllegalArgumentException("sora:webhook needs webhookSecret, the signing secret of the"
+                                                       + " webhook: without it an event cannot be told from a forged"
+                                                       + " request");
+                }
+                yield new StandardWebhooksScheme(new WebhookVerifier(secret, tolerance, Clock.systemUTC()));
+            }
+        };
     }
 
     @Override
@@ -120,12 +138,26 @@ public class SoraWebhookConsumer extends DefaultConsumer {
             return;
         }
         WebhookEvent event;
-        String webhookId = request.getHeader(WebhookVerifier.ID_HEADER, String.class);
+        String webhookId;
         try {
-            verifier.verify(webhookId, request.getHeader(WebhookVerifier.TIMESTAMP_HEADER, String.class),
-                    request.getHeader(WebhookVerifier.SIGNATURE_HEADER, String.class), payload);
+            WebhookScheme.Verified verified = scheme.verify(name -> request.getHeader(name, String.class), payload);
+            webhookId = verified.deliveryKey();
             event = WebhookEvent.parse(new String(payload, StandardCharsets.UTF_8));
-        } catch (WebhookVerificationException | IllegalArgumentException e) {
+            if (verified.signedObjectId() != null && !verified.signedObjectId().equals(event.objectId())) {
+                // the body is signed only through its hash, the job's id in a header: both must name the same job
+                throw new WebhookVerificationException(WebhookVerificationException.Reason.SIGNATURE_MISMATCH,
+                        "The signed request id and the payload name different jobs");
+            }
+            event = withOwnJobId(event, request);
+        } catch (WebhookVerificationException e) {
+            LOG.warn("Rejected a webhook request: {}", e.getMessage());
+            if (e.getReason() == WebhookVerificationException.Reason.KEYS_UNAVAILABLE) {
+                respond(http, 503, "The webhook cannot be verified now");
+            } else {
+                respond(http, 400, "Invalid webhook request");
+            }
+            return;
+        } catch (IllegalArgumentException e) {
             LOG.warn("Rejected a webhook request: {}", e.getMessage());
             respond(http, 400, "Invalid webhook request");
             return;
@@ -148,6 +180,17 @@ public class SoraWebhookConsumer extends DefaultConsumer {
 
     private void handle(WebhookEvent event, String webhookId) throws Exception {
         SoraConfiguration configuration = endpoint.getConfiguration();
+        if (WebhookEvent.VIDEO_UPDATED.equals(event.type())) {
+            // not terminal (Replicate's start event, for one): a reason to read the job, nothing to deliver
+            if (event.objectId() != null) {
+                isTracked(event.objectId());
+            }
+            return;
+        }
+        if (!scheme.authenticates()) {
+            handleUnsigned(event, webhookId);
+            return;
+        }
         if (event.isVideoTerminal() && event.objectId() != null && isTracked(event.objectId())
             && !configuration.isForwardTrackedEvents()) {
             LOG.debug("Webhook {} is about video {}, which a sora: exchange here waits for or delivered already",
@@ -183,6 +226,61 @@ public class SoraWebhookConsumer extends DefaultConsumer {
         } finally {
             releaseExchange(exchange, false);
         }
+    }
+
+    /**
+     * An unsigned callback (anyone could have sent it) only names a job: a waiting exchange reads it again, and
+     * otherwise the route gets the job as the provider describes it when it is finished, never the callback's body.
+     */
+    private void handleUnsigned(WebhookEvent event, String webhookId) throws Exception {
+        if (event.objectId() == null || isTracked(event.objectId())) {
+            return;
+        }
+        Video video = await(endpoint.retrieveJob(event.objectId()));
+        if (!video.videoStatus().isTerminal()) {
+            LOG.debug("Unsigned webhook {} names job {}, which is still {}", webhookId, video.id(), video.status());
+            return;
+        }
+        Exchange exchange = createExchange(false);
+        try {
+            Message message = exchange.getMessage();
+            message.setHeader(SoraConstants.EVENT_TYPE, "video." + video.status());
+            message.setHeader(SoraConstants.WEBHOOK_ID, webhookId);
+            message.setHeader(SoraConstants.VIDEO_ID, video.id());
+            Futures.join(endpoint.deliverJob(video, message));
+            getProcessor().process(exchange);
+            if (exchange.getException() != null) {
+                throw exchange.getException();
+            }
+        } catch (Exception e) {
+            getExceptionHandler().handleException("Error handling webhook " + webhookId, exchange, e);
+            throw e;
+        } finally {
+            releaseExchange(exchange, false);
+        }
+    }
+
+    /**
+     * A provider whose callback names its job only in part (fal: the request id, while the job id also holds the
+     * model's app, {@code fal-ai/kling-video/requests/<id>}) gets the rest in the {@code sora_job_prefix} query
+     * parameter of the callback URL the component sent with the job. The prefix only completes the id the verified
+     * payload names; a forged one leads to a status request for a job that does not exist, nothing more.
+     */
+    static WebhookEvent withOwnJobId(WebhookEvent event, Message request) {
+        String query = request.getHeader(Exchange.HTTP_QUERY, String.class);
+        if (query == null || event.objectId() == null) {
+            return event;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("sora_job_prefix=")) {
+                String prefix = java.net.URLDecoder.decode(pair.substring("sora_job_prefix=".length()),
+                        StandardCharsets.UTF_8);
+                if (!prefix.isEmpty() && prefix.length() <= 200 && !event.objectId().startsWith(prefix)) {
+                    return event.withObjectId(prefix + event.objectId());
+                }
+            }
+        }
+        return event;
     }
 
     /**

@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A verified event, e.g. {@code {"id":"evt_..","object":"event","created_at":1758941485,"type":"video.completed",
- * "data":{"id":"video_.."}}}. The payload is thin: only the id of the object it is about.
+ * "data":{"id":"video_.."}}}. The payload is thin: only the id of the object it is about. The callbacks of the model
+ * marketplaces are read into the same shape: fal's {@code {"request_id":..,"status":"OK"|"ERROR","payload":..}}
+ * (docs.fal.ai/model-endpoints/webhooks), and a job object with {@code id} and {@code status}, as Replicate (the
+ * prediction, replicate.com/docs/topics/webhooks/receive-webhook) and BytePlus ModelArk (the task) send it; a
+ * terminal status becomes {@code video.completed} or {@code video.failed}, any other {@code video.updated}.
  *
  * @param id        the event id ({@code evt_...})
  * @param type      e.g. {@code video.completed} or {@code video.failed}
@@ -19,6 +23,8 @@ public record WebhookEvent(String id, String type, Long createdAt, String object
 
     public static final String VIDEO_COMPLETED = "video.completed";
     public static final String VIDEO_FAILED = "video.failed";
+    /** A job callback about a status that is not terminal (Replicate's start event, for one). */
+    public static final String VIDEO_UPDATED = "video.updated";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -30,13 +36,40 @@ public record WebhookEvent(String id, String type, Long createdAt, String object
         } catch (IOException e) {
             throw new IllegalArgumentException("The webhook payload is not JSON");
         }
-        if (root == null || !root.isObject() || !root.path("type").isTextual()) {
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("The webhook payload is not an event (not an object)");
+        }
+        if (!root.path("type").isTextual()) {
+            if (root.path("request_id").isTextual() && root.path("status").isTextual()) {
+                String status = root.path("status").asText();
+                return new WebhookEvent(null, "OK".equals(status) ? VIDEO_COMPLETED
+                        : "ERROR".equals(status) ? VIDEO_FAILED : VIDEO_UPDATED, null,
+                        root.path("request_id").asText(), json);
+            }
+            if (root.path("id").isTextual() && root.path("status").isTextual()) {
+                return new WebhookEvent(null, jobEventType(root.path("status").asText()), null,
+                        root.path("id").asText(), json);
+            }
             throw new IllegalArgumentException("The webhook payload is not an event (no type)");
         }
         JsonNode data = root.path("data");
         return new WebhookEvent(text(root, "id"), root.path("type").asText(),
                 root.path("created_at").canConvertToLong() ? root.path("created_at").asLong() : null,
                 data.isObject() ? text(data, "id") : null, json);
+    }
+
+    /** The event type a job object's status implies: completed, failed (also canceled, expired), or updated. */
+    static String jobEventType(String status) {
+        return switch (status.toLowerCase(java.util.Locale.ROOT)) {
+            case "succeeded", "completed", "success" -> VIDEO_COMPLETED;
+            case "failed", "canceled", "cancelled", "expired", "error" -> VIDEO_FAILED;
+            default -> VIDEO_UPDATED;
+        };
+    }
+
+    /** The same event about another id (the job id the component put on its own callback URL). */
+    public WebhookEvent withObjectId(String id) {
+        return new WebhookEvent(this.id, type, createdAt, id, json);
     }
 
     /** Whether this event says a video job reached a terminal status. */

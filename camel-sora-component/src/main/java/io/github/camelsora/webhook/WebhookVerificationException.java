@@ -16,7 +16,9 @@ public class WebhookVerificationException extends SoraException {
         TIMESTAMP_TOO_OLD,
         TIMESTAMP_TOO_NEW,
         NO_SIGNATURE,
-        SIGNATURE_MISMATCH
+        SIGNATURE_MISMATCH,
+        /** The keys to check the signature with could not be had (fal's key set): not the sender's fault. */
+        KEYS_UNAVAILABLE
     }
 
     private final Reason reason;

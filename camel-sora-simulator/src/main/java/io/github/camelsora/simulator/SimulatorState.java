@@ -50,13 +50,18 @@ final class SimulatorState {
 
     /** A job derived from another one (remix, edit, extension): same lifecycle, the lineage recorded. */
     VideoJob createJob(VideoSpec spec, String remixedFromVideoId, int extensions) {
+        return createJob(spec, remixedFromVideoId, extensions, "video_" + ApiExchange.randomHex());
+    }
+
+    /** A job with an id in another dialect's shape (a fal request id, a Replicate prediction id, a ModelArk task). */
+    VideoJob createJob(VideoSpec spec, String remixedFromVideoId, int extensions, String id) {
         Instant now = clock.instant();
         String prompt = spec.prompt();
         Duration plannedRenderTime = jittered(rules.renderTimeFor(prompt, renderTime));
         JobFailure failure = rules.failureFor(prompt);
         Long videoBytes = rules.videoBytesFor(prompt);
         String mediaPrompt = drawPrompt ? prompt : SHARED_MEDIA_LABEL;
-        VideoJob job = jobs.add(sequence -> new VideoJob("video_" + ApiExchange.randomHex(), sequence, now,
+        VideoJob job = jobs.add(sequence -> new VideoJob(id, sequence, now,
                 plannedRenderTime, prompt, spec.model(), spec.size(), spec.seconds(), failure, videoBytes, mediaPrompt,
                 remixedFromVideoId, extensions));
         counters.created(job.id());

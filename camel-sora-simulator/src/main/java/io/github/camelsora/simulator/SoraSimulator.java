@@ -47,10 +47,12 @@ public final class SoraSimulator implements AutoCloseable {
     private final Path cacheDir;
     private final boolean ownsCacheDir;
     private final String baseUrl;
+    private final CallbackSender callbacks;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SoraSimulator(HttpServer server, ThreadPoolExecutor executor, SimulatorState state, MediaRenderer renderer,
-                          Path cacheDir, boolean ownsCacheDir) {
+                          Path cacheDir, boolean ownsCacheDir, CallbackSender callbacks) {
+        this.callbacks = callbacks;
         this.server = server;
         this.executor = executor;
         this.state = state;
@@ -59,7 +61,43 @@ public final class SoraSimulator implements AutoCloseable {
         this.cacheDir = cacheDir;
         this.ownsCacheDir = ownsCacheDir;
         this.baseUrl = "http://" + hostForUrl(server.getAddress()) + ":" + server.getAddress().getPort()
-                + (state.dialect == Dialect.AZURE ? "/openai/v1" : "/v1");
+                + switch (state.dialect) {
+                    case AZURE -> "/openai/v1";
+                    case FAL -> "";
+                    case BYTEPLUS -> "/api/v3";
+                    default -> "/v1";
+                };
+    }
+
+    /**
+     * The Standard Webhooks secret ({@code whsec_...}) the Replicate dialect signs its callbacks with (the account's
+     * {@code GET /v1/webhooks/default/secret} in the real service).
+     */
+    public String callbackSecret() {
+        return callbacks.secret();
+    }
+
+    /** Where the fal dialect publishes its webhook signing key (a JSON Web Key Set). */
+    public String jwksUrl() {
+        return "http://" + hostForUrl(server.getAddress()) + ":" + port() + MarketplaceRouter.JWKS_PATH;
+    }
+
+    /** Per-job callbacks of the marketplace dialects answered with 2xx. */
+    public int callbacksDelivered() {
+        return callbacks.delivered();
+    }
+
+    /** Per-job callback attempts of the marketplace dialects, retries included. */
+    public int callbackAttempts() {
+        return callbacks.attempts();
+    }
+
+    /**
+     * The headers the marketplace dialect would sign a callback of job {@code jobId} with, for {@code payload} at
+     * {@code timestamp} (unix seconds): for tests that forge or replay callbacks by hand.
+     */
+    public Map<String, String> signCallback(String jobId, byte[] payload, String webhookId, long timestamp) {
+        return callbacks.headers(jobId, payload, webhookId, timestamp);
     }
 
     public static Builder builder() {
@@ -296,6 +334,7 @@ public final class SoraSimulator implements AutoCloseable {
         }
         server.stop(0);
         webhooks.close();
+        callbacks.close();
         executor.shutdownNow();
         try {
             if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -362,6 +401,7 @@ public final class SoraSimulator implements AutoCloseable {
         private Duration webhookBackoff = Duration.ofSeconds(1);
         private int webhookMaxAttempts = 6;
         private double renderTimeJitter;
+        private String callbackSecret;
         private final Map<String, Long> videoBytesRules = new LinkedHashMap<>();
 
         private Builder() {
@@ -459,6 +499,16 @@ public final class SoraSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The Standard Webhooks secret the Replicate dialect signs callbacks with ({@code whsec_<base64>} or text);
+         * default a new random one ({@link SoraSimulator#callbackSecret()}).
+         */
+        public Builder callbackSecret(String secret) {
+            WebhookSender.target("http://127.0.0.1/", secret);
+            this.callbackSecret = secret;
+            return this;
+        }
+
         /** First retry delay (doubling after each failure) and attempts in all; default 1 s and 6. */
         public Builder webhookRetry(Duration backoff, int maxAttempts) {
             this.webhookBackoff = WebhookSender.checkBackoff(backoff);
@@ -520,11 +570,24 @@ public final class SoraSimulator implements AutoCloseable {
                 }
                 throw new UncheckedIOException("cannot bind " + bindAddress + ":" + port, e);
             }
-            server.createContext("/", new VideosRouter(state));
+            CallbackSender callbacks = new CallbackSender(state, callbackSecret != null ? callbackSecret
+                    : newWebhookSecret());
+            MarketplaceRouter marketplace = null;
+            if (dialect.isMarketplace()) {
+                marketplace = new MarketplaceRouter(state, callbacks);
+                callbacks.router(marketplace);
+                server.createContext("/", marketplace);
+            } else {
+                server.createContext("/", new VideosRouter(state));
+            }
             server.createContext(JobReportHandler.PATH, new JobReportHandler(state));
             server.setExecutor(executor);
             server.start();
-            SoraSimulator simulator = new SoraSimulator(server, executor, state, renderer, dir, ownsCacheDir);
+            if (marketplace != null) {
+                marketplace.port(server.getAddress().getPort());
+            }
+            SoraSimulator simulator = new SoraSimulator(server, executor, state, renderer, dir, ownsCacheDir,
+                    callbacks);
             LOG.log(Level.DEBUG, "Sora simulator listening at {0}", simulator.baseUrl());
             return simulator;
         }

@@ -173,6 +173,11 @@ public final class SoraSimulatorExtension
             return this;
         }
 
+        public Builder callbackSecret(String secret) {
+            settings.callbackSecret(secret);
+            return this;
+        }
+
         /**
          * With a class-wide (static) simulator, call {@link SoraSimulator#reset()} before each test so tests
          * do not see each other's jobs, counters or faults. Default false.

@@ -1,0 +1,65 @@
+package io.github.camelsora.webhook;
+
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/**
+ * How one provider authenticates the callbacks it sends to {@code sora:webhook}. A scheme checks one request (its
+ * headers and raw body) before anything else looks at it, and says under which key the delivery is remembered, so
+ * that a replay or a repeated delivery is not handled twice.
+ * <p>
+ * Bundled: {@link StandardWebhooksScheme} (OpenAI, Replicate: an HMAC secret), {@link FalWebhookScheme} (an ED25519
+ * signature checked against fal's published key set) and {@link UnsignedWebhookScheme} (providers whose callbacks
+ * carry no signature, e.g. BytePlus ModelArk's {@code callback_url}: such a callback is only a reason to read the job
+ * again from the provider, never trusted as the job's result). Thread-safe; no Camel needed.
+ */
+public interface WebhookScheme {
+
+    /** The scheme names of the {@code webhookScheme} option. */
+    String STANDARD_WEBHOOKS = "standard-webhooks";
+    String FAL = "fal";
+    String NONE = "none";
+
+    /** This scheme's name, as the {@code webhookScheme} option spells it. */
+    String name();
+
+    /**
+     * Checks one request; returns normally only when it may be acted on.
+     *
+     * @param header  the request's header of a name (case-insensitive), or {@code null}
+     * @param rawBody the body exactly as received
+     * @return the key under which this delivery is remembered (replays and repeated deliveries share it)
+     * @throws WebhookVerificationException naming the check that failed (never a secret)
+     */
+    Verified verify(UnaryOperator<String> header, byte[] rawBody);
+
+    /**
+     * Whether a verified request of this scheme is authenticated: {@code false} for unsigned callbacks, whose content
+     * must never reach a route or stand for the job's state (only the job read again from the provider may).
+     */
+    default boolean authenticates() {
+        return true;
+    }
+
+    /**
+     * A verified delivery.
+     *
+     * @param deliveryKey    the key for replay protection and de-duplication
+     * @param signedObjectId the job the signed part of the request names (fal signs the request id in a header),
+     *                       or {@code null} when only the body names it
+     */
+    record Verified(String deliveryKey, String signedObjectId) {
+    }
+
+    /** The scheme name in canonical form; {@link IllegalArgumentException} for an unknown one. */
+    static String canonical(String name) {
+        String value = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case STANDARD_WEBHOOKS, "standard", "standardwebhooks", "openai", "replicate" -> STANDARD_WEBHOOKS;
+            case FAL, "fal-ed25519" -> FAL;
+            case NONE, "unsigned", "byteplus" -> NONE;
+            default -> throw new IllegalArgumentException("Unknown webhookScheme '" + name + "'; known: "
+                                                          + STANDARD_WEBHOOKS + ", " + FAL + ", " + NONE);
+        };
+    }
+}
