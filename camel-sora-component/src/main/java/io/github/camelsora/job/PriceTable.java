@@ -7,13 +7,17 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Prices in US dollars per second of video, by model and optionally by size. A lookup tries, in order:
+ * Prices in US dollars per second of video, or per video, by model and optionally by size. A lookup tries, in order:
  * {@code model:size}, {@code model}, {@code default:size}, {@code default}; a dated snapshot such as {@code sora-2-pro-2025-10-06}
- * falls back to its family {@code sora-2-pro}. The defaults are OpenAI's published Sora 2 prices (2026): sora-2
- * $0.10/s; sora-2-pro $0.30/s at 720x1280 and 1280x720, $0.50/s at 1024x1792, 1792x1024, 1920x1080 and 1080x1920.
+ * falls back to its family {@code sora-2-pro}, and a Replicate version {@code owner/name:<version>} to
+ * {@code owner/name}. The defaults are OpenAI's published Sora 2 prices (2026): sora-2 $0.10/s; sora-2-pro $0.30/s at
+ * 720x1280 and 1280x720, $0.50/s at 1024x1792, 1792x1024, 1920x1080 and 1080x1920; and fal's list prices of the Kling
+ * models per second beyond their 5 s base (fal.ai/models/&lt;model id&gt;/llms.txt, "Pricing", 2026): Kling 2.1
+ * standard $0.056/s, pro $0.098/s, master $0.28/s, Kling 2.5 turbo standard $0.042/s.
  * <p>
- * Overrides are written {@code key=usdPerSecond} separated by commas, e.g.
- * {@code sora-2-pro:1280x720=0.25,veo-3=0.40,default=0.20}; they replace or extend the defaults.
+ * Overrides are written {@code key=usdPerSecond} or {@code key=usd/video} separated by commas, e.g.
+ * {@code sora-2-pro:1280x720=0.25,veo-3=0.40,minimax/video-01=0.50/video,default=0.20}; they replace or extend the
+ * defaults.
  */
 public final class PriceTable {
 
@@ -24,10 +28,19 @@ public final class PriceTable {
     /** The Sora 2 list prices. */
     public static final PriceTable SORA_2_DEFAULTS = new PriceTable(defaults());
 
+    private static final String PER_VIDEO = "/video";
+
     private final Map<String, BigDecimal> perSecond;
+    /** Keys priced per video rather than per second. */
+    private final java.util.Set<String> perVideo;
 
     private PriceTable(Map<String, BigDecimal> perSecond) {
-        this.perSecond = Map.copyOf(perSecond);
+        this(perSecond, java.util.Set.of());
+    }
+
+    private PriceTable(Map<String, BigDecimal> prices, java.util.Set<String> perVideo) {
+        this.perSecond = Map.copyOf(prices);
+        this.perVideo = java.util.Set.copyOf(perVideo);
     }
 
     private static Map<String, BigDecimal> defaults() {
@@ -39,6 +52,12 @@ public final class PriceTable {
         prices.put("sora-2-pro:1792x1024", new BigDecimal("0.50"));
         prices.put("sora-2-pro:1920x1080", new BigDecimal("0.50"));
         prices.put("sora-2-pro:1080x1920", new BigDecimal("0.50"));
+        for (String mode : new String[] { "text-to-video", "image-to-video" }) {
+            prices.put("fal-ai/kling-video/v2.1/standard/" + mode, new BigDecimal("0.056"));
+            prices.put("fal-ai/kling-video/v2.1/pro/" + mode, new BigDecimal("0.098"));
+            prices.put("fal-ai/kling-video/v2.1/master/" + mode, new BigDecimal("0.28"));
+            prices.put("fal-ai/kling-video/v2.5-turbo/standard/" + mode, new BigDecimal("0.042"));
+        }
         return prices;
     }
 
@@ -52,6 +71,7 @@ public final class PriceTable {
             return SORA_2_DEFAULTS;
         }
         Map<String, BigDecimal> prices = new LinkedHashMap<>(SORA_2_DEFAULTS.perSecond);
+        java.util.Set<String> perVideo = new java.util.HashSet<>(SORA_2_DEFAULTS.perVideo);
         for (String entry : overrides.split(",")) {
             if (entry.isBlank()) {
                 continue;
@@ -59,47 +79,77 @@ public final class PriceTable {
             int eq = entry.indexOf('=');
             String key = eq < 0 ? "" : entry.substring(0, eq).trim();
             BigDecimal price;
+            String value = eq < 0 ? "" : entry.substring(eq + 1).trim();
+            boolean video = value.endsWith(PER_VIDEO);
+            if (video) {
+                value = value.substring(0, value.length() - PER_VIDEO.length()).trim();
+            } else if (value.endsWith("/s")) {
+                value = value.substring(0, value.length() - 2).trim();
+            }
             try {
-                price = eq < 0 ? null : new BigDecimal(entry.substring(eq + 1).trim());
+                price = eq < 0 ? null : new BigDecimal(value);
             } catch (NumberFormatException e) {
                 price = null;
             }
             if (key.isEmpty() || price == null || price.signum() < 0) {
                 throw new IllegalArgumentException("Invalid price table entry '" + entry.trim()
-                                                   + "': expected model[:WIDTHxHEIGHT]=usdPerSecond (model may be default), e.g. sora-2=0.10");
+                                                   + "': expected model[:WIDTHxHEIGHT]=usdPerSecond or =usd/video (model may be default), e.g. sora-2=0.10");
             }
             prices.put(key, price);
-        }
-        return new PriceTable(prices);
-    }
-
-    /** The price per second for a model and size, or {@code null} when the table has none. */
-    public BigDecimal perSecond(String model, String size) {
-        BigDecimal price = lookup(model, size);
-        if (price == null && model != null) {
-            String family = DATED_SNAPSHOT.matcher(model).replaceFirst("");
-            if (!family.equals(model)) {
-                price = lookup(family, size);
+            if (video) {
+                perVideo.add(key);
+            } else {
+                perVideo.remove(key);
             }
         }
-        if (price == null) {
-            price = perSecond.get(ANY_MODEL + ":" + size);
-        }
-        return price != null ? price : perSecond.get(ANY_MODEL);
+        return new PriceTable(prices, perVideo);
     }
 
-    private BigDecimal lookup(String model, String size) {
-        BigDecimal price = perSecond.get(model + ":" + size);
-        return price != null ? price : perSecond.get(model);
+    /** The price per second for a model and size, or {@code null} when the table has none (or prices it per video). */
+    public BigDecimal perSecond(String model, String size) {
+        String key = key(model, size);
+        return key == null || perVideo.contains(key) ? null : perSecond.get(key);
+    }
+
+    /** The key of the entry that prices a model and size, or {@code null}. */
+    private String key(String model, String size) {
+        String key = lookup(model, size);
+        if (key == null && model != null) {
+            String family = DATED_SNAPSHOT.matcher(model).replaceFirst("");
+            if (!family.equals(model)) {
+                key = lookup(family, size);
+            }
+        }
+        if (key == null && model != null && model.indexOf(':') > 0) {
+            key = lookup(model.substring(0, model.indexOf(':')), size); // owner/name:<version>
+        }
+        if (key == null && perSecond.containsKey(ANY_MODEL + ":" + size)) {
+            key = ANY_MODEL + ":" + size;
+        }
+        return key != null ? key : perSecond.containsKey(ANY_MODEL) ? ANY_MODEL : null;
+    }
+
+    private String lookup(String model, String size) {
+        if (perSecond.containsKey(model + ":" + size)) {
+            return model + ":" + size;
+        }
+        return perSecond.containsKey(model) ? model : null;
     }
 
     /**
      * The estimated cost in US dollars of a clip, rounded to the cent's hundredth, or {@code null} when the model
-     * and size have no price or {@code seconds} is not a number.
+     * and size have no price or, priced per second, {@code seconds} is not a number.
      */
     public BigDecimal estimate(String model, String size, String seconds) {
-        BigDecimal price = perSecond(model, size);
-        if (price == null || seconds == null) {
+        String key = key(model, size);
+        if (key == null) {
+            return null;
+        }
+        BigDecimal price = perSecond.get(key);
+        if (perVideo.contains(key)) {
+            return price.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
+        }
+        if (seconds == null) {
             return null;
         }
         try {

@@ -236,7 +236,18 @@ public class SoraWebhookConsumer extends DefaultConsumer {
         if (event.objectId() == null || isTracked(event.objectId())) {
             return;
         }
-        Video video = await(endpoint.retrieveJob(event.objectId()));
+        Video video;
+        try {
+            video = await(endpoint.retrieveJob(event.objectId()));
+        } catch (io.github.camelsora.api.SoraApiException e) {
+            if (e.getStatusCode() == 404 || e.getStatusCode() == 400) {
+                // no such job at the provider: a stray or forged callback, answered and forgotten
+                LOG.warn("Unsigned webhook {} names job {}, which the provider does not know", webhookId,
+                        event.objectId());
+                return;
+            }
+            throw e;
+        }
         if (!video.videoStatus().isTerminal()) {
             LOG.debug("Unsigned webhook {} names job {}, which is still {}", webhookId, video.id(), video.status());
             return;

@@ -57,4 +57,20 @@ class PriceTableTest {
         assertThatThrownBy(() -> PriceTable.withOverrides("sora-2=-1"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void marketplaceModelsArePricedPerSecondOrPerVideo() {
+        assertThat(defaults.estimate("fal-ai/kling-video/v2.1/standard/text-to-video", "1280x720", "10"))
+                .isEqualByComparingTo("0.56");
+        PriceTable table = PriceTable.withOverrides("minimax/video-01=0.50/video,seedance-1-0-pro-250528=0.12/s");
+        assertThat(table.estimate("minimax/video-01", "1280x720", "6")).isEqualByComparingTo("0.50");
+        assertThat(table.perSecond("minimax/video-01", "1280x720")).isNull();
+        // a Replicate version costs what its model costs
+        assertThat(table.estimate("minimax/video-01:" + "a".repeat(64), "1280x720", "6")).isEqualByComparingTo("0.50");
+        assertThat(table.estimate("seedance-1-0-pro-250528", "1920x1080", "5")).isEqualByComparingTo("0.60");
+        // a later per-second entry replaces a per-video one
+        assertThat(PriceTable.withOverrides("x/y=1/video,x/y=0.1").estimate("x/y", "1280x720", "4"))
+                .isEqualByComparingTo("0.4");
+        assertThatThrownBy(() -> PriceTable.withOverrides("x/y=/video")).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -30,6 +30,8 @@ final class ApiExchange {
     private long responseLength;
     private boolean dropResponse;
     private double truncateFraction = 1.0;
+    /** The URL a proxy was asked to reach ({@code X-Fal-Target-Url}), which then stands for the request's. */
+    private java.net.URI target;
 
     ApiExchange(HttpExchange http) {
         this.http = http;
@@ -69,7 +71,12 @@ final class ApiExchange {
     }
 
     String rawPath() {
-        return http.getRequestURI().getRawPath();
+        return (target != null ? target : http.getRequestURI()).getRawPath();
+    }
+
+    /** Serve the request as if it had been sent to {@code uri} (a proxy's target URL). */
+    void retarget(java.net.URI uri) {
+        this.target = uri;
     }
 
     String requestHeader(String name) {
@@ -94,7 +101,7 @@ final class ApiExchange {
     /** Decoded query parameters; for a repeated name the last value wins. */
     Map<String, String> query() {
         Map<String, String> params = new HashMap<>();
-        String raw = http.getRequestURI().getRawQuery();
+        String raw = (target != null ? target : http.getRequestURI()).getRawQuery();
         if (raw == null || raw.isEmpty()) {
             return params;
         }

@@ -89,6 +89,11 @@ final class CallbackSender implements AutoCloseable {
         return attempts.get();
     }
 
+    void reset() {
+        delivered.set(0);
+        attempts.set(0);
+    }
+
     /** fal's public key set: one Ed25519 key ({@code kty OKP}) whose {@code x} is the raw public key, base64url. */
     byte[] jwks() {
         byte[] der = falKey.getPublic().getEncoded();

@@ -58,6 +58,12 @@ final class MarketplaceRouter implements HttpHandler {
         ApiExchange exchange = new ApiExchange(http);
         try {
             state.counters.request();
+            String proxied = exchange.requestHeader("X-Fal-Target-Url");
+            if (state.dialect == Dialect.FAL && proxied != null) {
+                // fal's clients can send through a proxy that forwards to the X-Fal-Target-Url it is given (fal's
+                // server-side proxy, docs.fal.ai/model-endpoints/server-side); the simulator is that proxy too
+                exchange.retarget(java.net.URI.create(proxied));
+            }
             String path = exchange.rawPath();
             if (path.equals(JWKS_PATH) && exchange.method().equals("GET")) {
                 exchange.sendBytes(200, "application/json", callbacks.jwks());
@@ -150,8 +156,10 @@ final class MarketplaceRouter implements HttpHandler {
             }
             String base = "http://127.0.0.1:" + port + "/" + app + "/requests/" + requestId;
             ObjectNode answer = Json.MAPPER.createObjectNode();
+            answer.put("status", "IN_QUEUE");
             answer.put("request_id", requestId);
             answer.put("gateway_request_id", requestId);
+            answer.put("queue_position", 0);
             answer.put("response_url", base);
             answer.put("status_url", base + "/status");
             answer.put("cancel_url", base + "/cancel");

@@ -324,6 +324,7 @@ public final class SoraSimulator implements AutoCloseable {
     /** Clears jobs, counters, queued errors and prompt rules, and restores the builder's render time and poll hint. */
     public void reset() {
         state.reset();
+        callbacks.reset();
     }
 
     /** Stops the server, its threads and the renderer, and deletes the temporary cache directory. Idempotent. */
