@@ -380,8 +380,10 @@ public class SoraConfiguration implements Cloneable {
     }
 
     /**
-     * The kind of server: openai, azure, cometapi, litellm, sglang or custom. Decides the default base URL, how the
-     * key is sent (azure: api-key header), which operations exist and which models, sizes and seconds are checked.
+     * The kind of server: openai, azure, cometapi, litellm, sglang or custom (the /v1/videos protocol), or a model
+     * marketplace with its own job API: fal (queue.fal.run, Authorization: Key), replicate (predictions) or byteplus
+     * (ModelArk content generation tasks, Seedance). Decides the default base URL, how the key is sent (azure: api-key
+     * header), which operations exist, which models, sizes and seconds are checked, and how callbacks are signed.
      */
     public void setProvider(String provider) {
         this.provider = provider;

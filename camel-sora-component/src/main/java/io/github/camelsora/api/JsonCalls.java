@@ -120,7 +120,10 @@ final class JsonCalls {
                 text(json, "error_type"));
     }
 
-    /** Streams a result URL on another host into {@code file} under the safe-fetch rules (no credential). */
+    /**
+     * Streams a result URL on another host into {@code file} under the safe-fetch rules (no credential). Result URLs
+     * are often signed (the query is a short-lived credential): failures name the URL without its query.
+     */
     CompletableFuture<Download> downloadResult(String url, Path file, String operation, String videoId,
                                               Deadline deadline) {
         return http.download(url, settings.transport().resultFetchPolicy(), file, deadline)
@@ -128,15 +131,37 @@ final class JsonCalls {
                     Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause()
                                                                                                    != null
                             ? error.getCause() : error;
-                    if (cause instanceof SoraFetchException fetch && fetch.getHttpStatus() > 0) {
-                        // an answer of the result's host: status and reason as for the provider's own routes, so the
-                        // engine's one expiry rule (a 404/410 a fresh read explains) and the retry policy apply
-                        return CompletableFuture.failedFuture(new SoraApiException(operation, fetch.getHttpStatus(),
-                                new ApiError(fetch.getMessage(), null, null, "result_" + fetch.getReason()), null,
-                                videoId));
+                    if (cause instanceof SoraFetchException fetch) {
+                        String message = fetch.getMessage();
+                        int at = message.indexOf("]: ");
+                        SoraFetchException redacted = new SoraFetchException(withoutQuery(url), fetch.getReason(),
+                                at < 0 ? fetch.getReason() : message.substring(at + 3).replace(url, withoutQuery(url)),
+                                null, fetch.getHttpStatus());
+                        if (fetch.getHttpStatus() > 0) {
+                            // an answer of the result's host: status and reason as for the provider's own routes, so
+                            // the engine's one expiry rule (a 404/410 a fresh read explains) and the retries apply
+                            return CompletableFuture.failedFuture(new SoraApiException(operation,
+                                    fetch.getHttpStatus(), new ApiError(redacted.getMessage(), null, null,
+                                            "result_" + fetch.getReason()), null, videoId));
+                        }
+                        return CompletableFuture.failedFuture(redacted);
                     }
                     return CompletableFuture.failedFuture(cause);
                 });
+    }
+
+    /** The URL without its query and fragment (a signed URL's signature). */
+    static String withoutQuery(String url) {
+        int cut = url.length();
+        int query = url.indexOf('?');
+        int fragment = url.indexOf('#');
+        if (query >= 0) {
+            cut = query;
+        }
+        if (fragment >= 0 && fragment < cut) {
+            cut = fragment;
+        }
+        return cut < url.length() ? url.substring(0, cut) + "?..." : url;
     }
 
     private byte[] redact(byte[] body) {
@@ -186,15 +211,28 @@ final class JsonCalls {
             return null;
         }
         int gcd = BigInteger.valueOf(wh[0]).gcd(BigInteger.valueOf(wh[1])).intValue();
-        int w = wh[0] / gcd;
-        int h = wh[1] / gcd;
-        // 1792x1024 is 7:4, which no model takes: the nearest common ratio
-        if (w * h > 400) {
-            double ratio = (double) wh[0] / wh[1];
-            return ratio > 1.2 ? "16:9" : ratio < 0.83 ? "9:16" : "1:1";
+        String exact = wh[0] / gcd + ":" + wh[1] / gcd;
+        if (COMMON_RATIOS.contains(exact)) {
+            return exact;
         }
-        return w + ":" + h;
+        // 1792x1024 is 7:4, which no model takes: the nearest ratio such models do take
+        double ratio = Math.log((double) wh[0] / wh[1]);
+        String nearest = null;
+        double best = Double.MAX_VALUE;
+        for (String candidate : COMMON_RATIOS) {
+            String[] parts = candidate.split(":");
+            double distance = Math.abs(ratio - Math.log(Double.parseDouble(parts[0]) / Double.parseDouble(parts[1])));
+            if (distance < best) {
+                best = distance;
+                nearest = candidate;
+            }
+        }
+        return nearest;
     }
+
+    /** The aspect ratios the marketplaces' video models take (fal, Replicate, ModelArk model schemas). */
+    private static final java.util.List<String> COMMON_RATIOS = java.util.List.of("16:9", "9:16", "1:1", "4:3",
+            "3:4", "21:9", "3:2", "2:3");
 
     /** {@code 1280x720} -> {@code 720p} (the shorter side). */
     static String resolution(String size) {

@@ -171,6 +171,8 @@ final class MarketplaceRouter implements HttpHandler {
         String requestId = decode(parts[0]);
         VideoJob job = state.jobs.find(requestId).orElseThrow(() -> ApiException.notFound("Request '" + requestId
                 + "' not found", null));
+        // fal names the request on its answers (its clients read it from the result's headers)
+        exchange.setHeader("X-Fal-Request-Id", requestId);
         if (parts.length == 2 && parts[1].equals("status") && exchange.method().equals("GET")) {
             if (fault(exchange, Route.RETRIEVE)) {
                 return;

@@ -62,6 +62,11 @@ public class SoraComponentAutoConfiguration {
         put(options, "forwardTrackedEvents", c.getForwardTrackedEvents());
         put(options, "pageSize", c.getPageSize());
         put(options, "webhookPath", c.getWebhookPath());
+        put(options, "webhookScheme", c.getWebhookScheme());
+        put(options, "webhookJwksUrl", c.getWebhookJwksUrl());
+        put(options, "callbackUrl", c.getCallbackUrl());
+        put(options, "modelInput", c.getModelInput());
+        put(options, "allowInternalProviderUrls", c.getAllowInternalProviderUrls());
         put(options, "httpServerComponent", c.getHttpServerComponent());
         put(options, "idempotentRepository", c.getIdempotentRepository());
         put(options, "after", c.getAfter());

@@ -32,9 +32,10 @@ public class SoraComponentConfiguration {
      */
     private String model;
     /**
-     * The kind of server: openai, azure, cometapi, litellm, sglang or custom. Decides the default base URL, how the
-     * key is sent (azure: api-key header), which operations exist and which models, sizes and seconds are checked.
-     * One of: openai, azure, cometapi, litellm, sglang, custom. Default: openai.
+     * The kind of server: openai, azure, cometapi, litellm, sglang or custom (the /v1/videos protocol), or a model
+     * marketplace with its own job API: fal, replicate or byteplus. Decides the default base URL, how the key is sent,
+     * which operations exist, which models, sizes and seconds are checked, and how callbacks are signed.
+     * One of: openai, azure, cometapi, litellm, sglang, custom, fal, replicate, byteplus. Default: openai.
      */
     private String provider;
     /**
@@ -87,6 +88,33 @@ public class SoraComponentConfiguration {
      * The HTTP path sora:webhook serves (POST), on the platform-http server of the runtime. Default: /sora/webhook.
      */
     private String webhookPath;
+    /**
+     * How sora:webhook authenticates callbacks: standard-webhooks (OpenAI, Replicate: webhook-id, webhook-timestamp,
+     * webhook-signature with webhookSecret), fal (an ED25519 signature checked against fal's published key set,
+     * webhookJwksUrl; no secret), or none (unsigned callbacks, BytePlus: only a reason to read the job again). Not set:
+     * the provider's scheme. One of: standard-webhooks, fal, none.
+     */
+    private String webhookScheme;
+    /**
+     * Where webhookScheme=fal finds fal's public keys (a JSON Web Key Set), fetched under the safe-fetch rules and kept
+     * 24 hours. Default: https://rest.fal.ai/.well-known/jwks.json.
+     */
+    private String webhookJwksUrl;
+    /**
+     * The public URL of your sora:webhook, sent with each new job to providers that take one per job (fal's webhook
+     * URL, Replicate's webhook, BytePlus' callback_url), so that the job's callback ends the wait at once.
+     */
+    private String callbackUrl;
+    /**
+     * A JSON object of model-specific input passed through to providers that host many models (fal, Replicate,
+     * BytePlus); prompt, seconds and size are mapped into the model's fields unless it sets them.
+     */
+    private String modelInput;
+    /**
+     * Let the component fetch URLs a provider names (result files on another host, fal's key set) over plain http and
+     * from loopback, private or link-local addresses: for a local simulator or an intranet mirror. Default: false.
+     */
+    private Boolean allowInternalProviderUrls;
     /**
      * The component that serves sora:webhook, a RestConsumerFactory such as platform-http. By default the one of the
      * rest configuration, else platform-http, else the only one in the Camel context.
@@ -899,5 +927,45 @@ public class SoraComponentConfiguration {
 
     public void setQuotaAfterRateLimits(Integer quotaAfterRateLimits) {
         this.quotaAfterRateLimits = quotaAfterRateLimits;
+    }
+
+    public String getWebhookScheme() {
+        return webhookScheme;
+    }
+
+    public void setWebhookScheme(String webhookScheme) {
+        this.webhookScheme = webhookScheme;
+    }
+
+    public String getWebhookJwksUrl() {
+        return webhookJwksUrl;
+    }
+
+    public void setWebhookJwksUrl(String webhookJwksUrl) {
+        this.webhookJwksUrl = webhookJwksUrl;
+    }
+
+    public String getCallbackUrl() {
+        return callbackUrl;
+    }
+
+    public void setCallbackUrl(String callbackUrl) {
+        this.callbackUrl = callbackUrl;
+    }
+
+    public String getModelInput() {
+        return modelInput;
+    }
+
+    public void setModelInput(String modelInput) {
+        this.modelInput = modelInput;
+    }
+
+    public Boolean getAllowInternalProviderUrls() {
+        return allowInternalProviderUrls;
+    }
+
+    public void setAllowInternalProviderUrls(Boolean allowInternalProviderUrls) {
+        this.allowInternalProviderUrls = allowInternalProviderUrls;
     }
 }

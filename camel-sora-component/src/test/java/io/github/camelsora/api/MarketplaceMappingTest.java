@@ -1,0 +1,95 @@
+package io.github.camelsora.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The neutral options mapped to the marketplaces' fields, their statuses to the neutral ones, and their errors. */
+class MarketplaceMappingTest {
+
+    private static JsonNode json(String text) throws Exception {
+        return Json.MAPPER.readTree(text);
+    }
+
+    @Test
+    void sizesBecomeRatiosAndResolutions() {
+        assertThat(JsonCalls.aspectRatio("1280x720")).isEqualTo("16:9");
+        assertThat(JsonCalls.aspectRatio("720x1280")).isEqualTo("9:16");
+        assertThat(JsonCalls.aspectRatio("960x960")).isEqualTo("1:1");
+        assertThat(JsonCalls.aspectRatio("1792x1024")).isEqualTo("16:9");
+        assertThat(JsonCalls.aspectRatio("1024x768")).isEqualTo("4:3");
+        assertThat(JsonCalls.resolution("1920x1080")).isEqualTo("1080p");
+        assertThat(JsonCalls.resolution("720x1280")).isEqualTo("720p");
+        assertThat(JsonCalls.aspectRatio("wide")).isNull();
+    }
+
+    @Test
+    void modelInputGoesOverTheMappedFieldsAndNullDropsOne() {
+        VideoRequest request = new VideoRequest("a kite", "fal-ai/kling-video/v2.1/standard/text-to-video", "5",
+                "1280x720", "{\"negative_prompt\":\"blur\",\"resolution\":null,\"duration\":\"10\"}", null);
+        JsonNode input = FalQueueClient.input(request, new InputReference.ImageUrl("https://example.com/a.png"));
+        assertThat(input.toString()).isEqualTo("{\"prompt\":\"a kite\",\"duration\":\"10\",\"aspect_ratio\":\"16:9\","
+                                               + "\"image_url\":\"https://example.com/a.png\",\"negative_prompt\":\"blur\"}");
+        assertThat(ReplicateClient.input(request, null).path("duration").asText()).isEqualTo("10");
+        assertThat(BytePlusArkClient.body(new VideoRequest("a kite", "seedance-1-0-pro-250528", "5", "720x1280"), null)
+                .toString()).isEqualTo("{\"model\":\"seedance-1-0-pro-250528\",\"content\":[{\"type\":\"text\","
+                                       + "\"text\":\"a kite\"}],\"ratio\":\"9:16\",\"resolution\":\"720p\",\"duration\":5}");
+        assertThatThrownBy(() -> FalQueueClient.input(request, new InputReference.FileId("file-1")))
+                .isInstanceOf(SoraValidationException.class);
+    }
+
+    @Test
+    void falModelIdsNameTheirApp() {
+        assertThat(FalQueueClient.app("fal-ai/kling-video/v2.1/standard/text-to-video")).isEqualTo("fal-ai/kling-video");
+        assertThat(FalQueueClient.app("fal-ai/veo3")).isEqualTo("fal-ai/veo3");
+        assertThatThrownBy(() -> FalQueueClient.app("veo3")).isInstanceOf(SoraValidationException.class);
+    }
+
+    @Test
+    void predictionsAndTasksBecomeNeutralJobs() throws Exception {
+        Video starting = ReplicateClient.video(json("{\"id\":\"p1\",\"status\":\"starting\"}"), null);
+        assertThat(starting.status()).isEqualTo("queued");
+        Video done = ReplicateClient.video(json("{\"id\":\"p1\",\"status\":\"succeeded\","
+                                                + "\"output\":[\"https://replicate.delivery/a.mp4\"],"
+                                                + "\"completed_at\":\"2026-11-29T10:00:00Z\"}"), null);
+        assertThat(done.status()).isEqualTo("completed");
+        assertThat(done.expiresAt()).isEqualTo(java.time.Instant.parse("2026-11-29T11:00:00Z").getEpochSecond());
+        Video canceled = ReplicateClient.video(json("{\"id\":\"p1\",\"status\":\"canceled\"}"), null);
+        assertThat(canceled.status()).isEqualTo("failed");
+        assertThat(canceled.error().code()).isEqualTo("canceled");
+        // a status Replicate adds later is passed on: the engine waits on it rather than failing a paid job
+        assertThat(ReplicateClient.video(json("{\"id\":\"p1\",\"status\":\"booting\"}"), null).status())
+                .isEqualTo("booting");
+
+        long now = 1_764_400_000L;
+        Video running = BytePlusArkClient.video(json("{\"id\":\"cgt-1\",\"status\":\"running\"}"), now);
+        assertThat(running.status()).isEqualTo("in_progress");
+        Video succeeded = BytePlusArkClient.video(json("{\"id\":\"cgt-1\",\"status\":\"succeeded\",\"updated_at\":"
+                                                       + (now - 100) + ",\"content\":{\"video_url\":\"https://x/a.mp4\"}}"),
+                now);
+        assertThat(succeeded.status()).isEqualTo("completed");
+        assertThat(succeeded.expiresAt()).isEqualTo(now - 100 + 86_400);
+        Video stale = BytePlusArkClient.video(json("{\"id\":\"cgt-1\",\"status\":\"succeeded\",\"updated_at\":"
+                                                   + (now - 90_000) + ",\"content\":{\"video_url\":\"https://x/a.mp4\"}}"),
+                now);
+        assertThat(stale.status()).isEqualTo("expired");
+        Video failed = BytePlusArkClient.video(json("{\"id\":\"cgt-1\",\"status\":\"failed\",\"error\":{\"code\":"
+                                                    + "\"InputTextSensitiveContentDetected\",\"message\":\"no\"}}"), now);
+        assertThat(failed.error().code()).isEqualTo("InputTextSensitiveContentDetected");
+    }
+
+    @Test
+    void errorsInEachShapeAndSignedUrlsWithoutTheirSignature() throws Exception {
+        assertThat(JsonCalls.error(json("{\"error\":{\"code\":\"InvalidParameter\",\"message\":\"bad ratio\"}}"), 400)
+                .code()).isEqualTo("InvalidParameter");
+        assertThat(JsonCalls.error(json("{\"detail\":\"Invalid token\"}"), 401).message()).isEqualTo("Invalid token");
+        assertThat(JsonCalls.error(json("{\"title\":\"Unauthenticated\",\"detail\":\"You did not pass a token\"}"), 401)
+                .message()).isEqualTo("You did not pass a token");
+        assertThat(JsonCalls.error(null, 502).message()).isEqualTo("HTTP 502");
+        assertThat(JsonCalls.withoutQuery("https://tos.example/a.mp4?X-Tos-Signature=abc&X-Tos-Expires=1"))
+                .isEqualTo("https://tos.example/a.mp4?...");
+        assertThat(JsonCalls.withoutQuery("https://v3.fal.media/a.mp4")).isEqualTo("https://v3.fal.media/a.mp4");
+    }
+}
