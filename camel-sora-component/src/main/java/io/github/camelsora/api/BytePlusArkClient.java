@@ -151,7 +151,7 @@ public final class BytePlusArkClient implements VideoProvider {
             String code = JsonCalls.text(e, "code");
             error = new VideoError(code != null ? code : status, JsonCalls.text(e, "message"));
         } else {
-            neutral = status;
+            neutral = JsonCalls.unknownStatus("byteplus", status);
         }
         String prompt = null;
         JsonNode items = task.path("content");

@@ -151,9 +151,9 @@ public final class FalQueueClient implements VideoProvider {
                     if ("COMPLETED".equals(status)) {
                         return result(videoId, path, deadline);
                     }
-                    // IN_QUEUE, IN_PROGRESS; a word fal adds later is passed on as it is (the engine waits on it)
+                    // IN_QUEUE, IN_PROGRESS; a word fal adds later is not taken for the end of the job
                     String neutral = "IN_QUEUE".equals(status) ? "queued"
-                            : "IN_PROGRESS".equals(status) ? "in_progress" : status;
+                            : "IN_PROGRESS".equals(status) ? "in_progress" : JsonCalls.unknownStatus("fal", status);
                     return CompletableFuture.completedFuture(reply.with(new Video(videoId, "video", null, neutral,
                             null, null, null, null, null, null, null, null, null)));
                 });

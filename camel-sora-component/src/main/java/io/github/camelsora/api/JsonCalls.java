@@ -276,6 +276,21 @@ final class JsonCalls {
                                                             + " file id");
     }
 
+    private static final java.util.Set<String> UNKNOWN_STATUSES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A status word this version does not know is not a failure of a paid job: the job is taken as still running
+     * (the wait goes on to its deadline), and the word is logged once.
+     */
+    static String unknownStatus(String provider, String status) {
+        if (status != null && UNKNOWN_STATUSES.add(provider + ":" + status)) {
+            org.slf4j.LoggerFactory.getLogger(JsonCalls.class).warn("{} answered the job status '{}', which this"
+                    + " version does not know: the job is taken as still running", provider,
+                    ServerText.clean(status));
+        }
+        return "in_progress";
+    }
+
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

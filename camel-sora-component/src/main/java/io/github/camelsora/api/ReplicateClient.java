@@ -142,7 +142,7 @@ public final class ReplicateClient implements VideoProvider {
             case "processing" -> "in_progress";
             case "succeeded" -> outputUrl(prediction.path("output")) != null ? "completed" : "failed";
             case "failed", "canceled" -> "failed";
-            default -> status;
+            default -> JsonCalls.unknownStatus("replicate", status);
         };
         VideoError error = null;
         if ("failed".equals(neutral)) {

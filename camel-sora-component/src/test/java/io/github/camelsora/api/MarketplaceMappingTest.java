@@ -59,9 +59,9 @@ class MarketplaceMappingTest {
         Video canceled = ReplicateClient.video(json("{\"id\":\"p1\",\"status\":\"canceled\"}"), null);
         assertThat(canceled.status()).isEqualTo("failed");
         assertThat(canceled.error().code()).isEqualTo("canceled");
-        // a status Replicate adds later is passed on: the engine waits on it rather than failing a paid job
+        // a status Replicate adds later is not the end of a paid job: the wait goes on
         assertThat(ReplicateClient.video(json("{\"id\":\"p1\",\"status\":\"booting\"}"), null).status())
-                .isEqualTo("booting");
+                .isEqualTo("in_progress");
 
         long now = 1_764_400_000L;
         Video running = BytePlusArkClient.video(json("{\"id\":\"cgt-1\",\"status\":\"running\"}"), now);
