@@ -548,7 +548,7 @@ public class SoraConfiguration implements Cloneable {
 
     /**
      * How generate learns that a job finished: poll (status requests on an adaptive schedule), webhook (the job's
-     * event, received by a sora:webhook consumer in the same Camel context, completes it with no status request;
+     * event, received by a sora:webhook consumer in the same Camel context, triggers one read of the job, which completes it;
      * a status request every safetyPollDelay covers a lost event), or auto (webhook while a sora:webhook consumer
      * runs in the Camel context, else poll).
      */

@@ -13,6 +13,7 @@ import io.github.camelsora.api.Video;
 import io.github.camelsora.api.HttpTransport;
 import io.github.camelsora.api.VideoProvider;
 import io.github.camelsora.job.JobEngine;
+import io.github.camelsora.job.JobStore;
 import io.github.camelsora.job.PolicyGateway;
 import io.github.camelsora.job.Limiter;
 import io.github.camelsora.job.PollPolicy;
@@ -50,6 +51,8 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
 
     private PriceTable prices;
     private volatile PolicyGateway gateway;
+    private volatile VideoProvider provider;
+    private volatile JobStore jobStore;
     /** Resolved once at init: a job asks for the client three times or more (create, status, download). */
     private ClientSettings settings;
 
@@ -91,8 +94,16 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
 
     /** The provider seam for this endpoint's provider, server and key (it holds no thread). */
     public VideoProvider provider() {
+        VideoProvider cached = provider;
+        if (cached != null) {
+            return cached;
+        }
         ClientSettings resolved = settings;
-        return getComponent().provider(profile(), resolved != null ? resolved : clientSettings());
+        VideoProvider made = getComponent().provider(profile(), resolved != null ? resolved : clientSettings());
+        if (resolved != null) {
+            provider = made; // settings are fixed once the endpoint is initialised
+        }
+        return made;
     }
 
     /** The policies every call of this endpoint passes through: limiter, retries, budget, metrics. */
@@ -112,7 +123,11 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
 
     /** Where and how this endpoint runs its jobs (read per exchange: completion=auto follows the consumers). */
     public JobEngine.JobContext jobContext() {
-        return new JobEngine.JobContext(provider(), gateway(), getComponent().store(configuration.getJobStore()),
+        JobStore store = jobStore;
+        if (store == null) {
+            store = jobStore = getComponent().store(configuration.getJobStore());
+        }
+        return new JobEngine.JobContext(provider(), gateway(), store,
                 Duration.ofMillis(configuration.getTimeout()), completionPolicy(), acceptsEvents(), outputDirectory(),
                 Duration.ofMillis(configuration.getDownloadTimeout()));
     }
@@ -210,6 +225,15 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
         if (deleted > 0) {
             LOG.info("Deleted {} partial download(s) left in {} by a stopped process", deleted, outputDirectory());
         }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        // the component closes its transports when it stops: a restarted context resolves them again
+        provider = null;
+        gateway = null;
+        jobStore = null;
+        super.doStop();
     }
 
     PollPolicy pollPolicy() {
