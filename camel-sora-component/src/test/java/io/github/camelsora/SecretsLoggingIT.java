@@ -24,6 +24,7 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,11 @@ class SecretsLoggingIT {
     @TempDir
     File output;
 
+    @BeforeEach
+    void theEnvironmentHoldsTheKey() {
+        assertThat(KEY).as("%s, set by failsafe from camel-sora-component/pom.xml", ENV).startsWith("sk-env-");
+    }
+
     @AfterEach
     void clearSystemProperty() {
         System.clearProperty("camel.component.sora.api-key");
@@ -64,7 +70,6 @@ class SecretsLoggingIT {
 
     @Test
     void aPlaceholderFromTheEnvironmentIsPrintedResolvedByCamelCoreAtDebug() throws Exception {
-        assertThat(KEY).as("failsafe sets %s", ENV).startsWith("sk-env-");
         StringWriter log = new StringWriter();
         try (LogCapture ignored = new LogCapture(log, Map.of())) {
             runCamelMain(Map.of("camel.component.sora.api-key", "{{env:" + ENV + "}}"), false);
