@@ -108,6 +108,7 @@ public class SoraComponent extends HealthCheckComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        ClasspathCheck.verify();
         // one pending task per job in flight: Camel's default profile caps the queue at 1000, so lift the cap
         ThreadPoolProfile timerProfile = new ThreadPoolProfileBuilder("SoraJobTimer").poolSize(1).maxPoolSize(1)
                 .maxQueueSize(-1).build();
