@@ -219,11 +219,16 @@ public class SoraComponent extends HealthCheckComponent {
         }
     }
 
+    /** The component's timer: schedule short tasks only (a deadline, a poll), never work that blocks. */
+    public ScheduledExecutorService timer() {
+        return timer;
+    }
+
     /**
      * Where routes continue after a job. Once the pool is shut down (the context is stopping), the continuation
      * runs on the calling thread instead: an exchange must never be left without its callback.
      */
-    Executor continuations() {
+    public Executor continuations() {
         return task -> {
             try {
                 workers.execute(task);
