@@ -147,11 +147,6 @@ public final class FileJobStore implements JobStore, SpendLedger {
     }
 
     @Override
-    public List<JobRecord> unfinished() {
-        return cache.values().stream().filter(r -> !r.isFinished()).toList();
-    }
-
-    @Override
     public int purgeFinishedBefore(Instant before) {
         List<String> old = cache.values().stream()
                 .filter(r -> r.isFinished() && r.updatedAt().isBefore(before)).map(JobRecord::key).toList();

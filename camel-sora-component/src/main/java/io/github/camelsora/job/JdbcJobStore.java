@@ -174,11 +174,6 @@ public final class JdbcJobStore implements JobStore, SpendLedger {
         }
     }
 
-    @Override
-    public List<JobRecord> unfinished() {
-        return query("SELECT " + COLUMNS + " FROM " + table + " WHERE state IN ('SUBMITTING', 'CREATED')");
-    }
-
     /** Every record, for tools and tests. */
     public List<JobRecord> all() {
         return query("SELECT " + COLUMNS + " FROM " + table);
