@@ -18,6 +18,7 @@ import org.apache.camel.catalog.ConfigurationPropertiesValidationResult;
 import org.apache.camel.catalog.DefaultCamelCatalog;
 import org.apache.camel.catalog.EndpointValidationResult;
 import org.apache.camel.console.DevConsole;
+import org.apache.camel.console.DevConsoleRegistry;
 import org.apache.camel.console.DevConsoleResolver;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,11 @@ class ToolingDescriptorsTest {
                     .resolveDevConsole("sora");
             assertThat(resolved).isInstanceOf(SoraDevConsole.class);
             assertThat(resolved.getId()).isEqualTo("sora");
+            // what the developer console (/q/dev, camel-console) lists once it has loaded the consoles
+            DevConsoleRegistry registry = DevConsoleRegistry.get(context);
+            assertThat(registry).as("camel-console's registry").isNotNull();
+            registry.loadDevConsoles(true);
+            assertThat(registry.getConsoleIDs()).contains("sora");
         }
     }
 
@@ -95,6 +101,25 @@ class ToolingDescriptorsTest {
         thirdParty.addComponent("sora", SoraComponent.class.getName());
         assertThat(thirdParty.findComponentNames()).contains("sora");
         assertThat(thirdParty.componentJSonSchema("sora")).contains("\"scheme\": \"sora\"");
+    }
+
+    /**
+     * What Camel JBang's {@code camel doc sora} does (CatalogDoc, Camel 4.x): {@code new DefaultCamelCatalog(true)}
+     * with no class loader set, then {@code componentModel(name)}; with camel-sora on JBang's class path
+     * ({@code jbang --deps io.github.camelsora:camel-sora:<version> camel@apache/camel doc sora}) it finds sora.json
+     * in the catalog's folder and prints these fields.
+     */
+    @Test
+    void camelDocFindsSoraOnAFlatClassPath() {
+        var model = new DefaultCamelCatalog(true).componentModel("sora");
+        assertThat(model).as("camel doc sora: 'Camel resource: sora not found' without it").isNotNull();
+        assertThat(model.getTitle()).isEqualTo("Sora");
+        assertThat(model.getDescription()).isNotBlank();
+        assertThat(model.getGroupId() + ":" + model.getArtifactId()).isEqualTo("io.github.camelsora:camel-sora");
+        assertThat(model.getSyntax()).isEqualTo("sora:operation");
+        assertThat(model.getComponentOptions()).extracting(o -> o.getName()).contains("apiKey", "workerPoolSize");
+        assertThat(model.getEndpointOptions()).allSatisfy(o -> assertThat(o.getShortJavaType()).isNotBlank());
+        assertThat(model.getEndpointHeaders()).extracting(h -> h.getName()).contains("CamelSoraVideoId");
     }
 
     @Test
