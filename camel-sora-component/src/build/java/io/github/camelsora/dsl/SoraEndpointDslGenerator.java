@@ -17,8 +17,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * components: basic and advanced consumer, producer and endpoint builders with one method per option, a typed and a
  * String overload where the option is not text, the header names, and {@code sora(path)} entry points.
  * <p>
- * The build runs it (exec-maven-plugin, {@code process-test-classes}, beside the user guide tables); CI fails when it
- * changed the committed file. Arguments: sora.json, the Java file to write.
+ * The build runs it as a single source file ({@code java -cp ... SoraEndpointDslGenerator.java}, exec-maven-plugin,
+ * {@code process-classes}) right after the Camel plugin wrote sora.json and before the {@code recompile} execution
+ * compiles src/generated/java; CI fails when it changed the committed file. It is build code: not in the jar. When
+ * a renamed or removed option type keeps the committed file from compiling, delete it and build again (as for the
+ * configurers beside it). Arguments: sora.json, the Java file to write.
  */
 public final class SoraEndpointDslGenerator {
 
