@@ -1609,9 +1609,9 @@ public interface SoraEndpointBuilderFactory {
         }
         /**
          * How generate learns that a job finished: poll (status requests on an adaptive schedule), webhook
-         * (the job's event, received by a sora:webhook consumer in the same Camel context, completes it with
-         * no status request; a status request every safetyPollDelay covers a lost event), or auto (webhook
-         * while a sora:webhook consumer runs in the Camel context, else poll).
+         * (the job's event, received by a sora:webhook consumer in the same Camel context, triggers one read
+         * of the job, which completes it; a status request every safetyPollDelay covers a lost event), or
+         * auto (webhook while a sora:webhook consumer runs in the Camel context, else poll).
          *
          * The option is a: <code>io.github.camelsora.SoraCompletion</code> type.
          *
@@ -1628,9 +1628,9 @@ public interface SoraEndpointBuilderFactory {
         }
         /**
          * How generate learns that a job finished: poll (status requests on an adaptive schedule), webhook
-         * (the job's event, received by a sora:webhook consumer in the same Camel context, completes it with
-         * no status request; a status request every safetyPollDelay covers a lost event), or auto (webhook
-         * while a sora:webhook consumer runs in the Camel context, else poll).
+         * (the job's event, received by a sora:webhook consumer in the same Camel context, triggers one read
+         * of the job, which completes it; a status request every safetyPollDelay covers a lost event), or
+         * auto (webhook while a sora:webhook consumer runs in the Camel context, else poll).
          *
          * The option will be converted to a <code>io.github.camelsora.SoraCompletion</code> type.
          *
@@ -1759,7 +1759,9 @@ public interface SoraEndpointBuilderFactory {
         }
         /**
          * The most jobs in flight (from create to delivery) per base URL and key, shared by every endpoint
-         * using them; further exchanges wait in FIFO order without holding a thread. 0: unlimited.
+         * using them; further exchanges wait in FIFO order without holding a thread. 0: unlimited. Every
+         * endpoint of one base URL and key must set the same limits (else it fails at start); set them on the
+         * component to share them.
          *
          * The option is a: <code>int</code> type.
          *
@@ -1775,7 +1777,9 @@ public interface SoraEndpointBuilderFactory {
         }
         /**
          * The most jobs in flight (from create to delivery) per base URL and key, shared by every endpoint
-         * using them; further exchanges wait in FIFO order without holding a thread. 0: unlimited.
+         * using them; further exchanges wait in FIFO order without holding a thread. 0: unlimited. Every
+         * endpoint of one base URL and key must set the same limits (else it fails at start); set them on the
+         * component to share them.
          *
          * The option will be converted to a <code>int</code> type.
          *
@@ -1790,9 +1794,10 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * The most HTTP requests (creates, status requests, downloads) in any sliding minute per base URL and
-         * key, shared by every endpoint using them; further requests wait in FIFO order without holding a
-         * thread. 0: unlimited.
+         * The most HTTP requests (of every operation: creates, status requests, downloads, lists, deletes...)
+         * in any sliding minute per base URL and key, shared by every endpoint using them; further requests
+         * wait in FIFO order without holding a thread. 0: unlimited. Every endpoint of one base URL and key
+         * must set the same limits.
          *
          * The option is a: <code>int</code> type.
          *
@@ -1807,9 +1812,10 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * The most HTTP requests (creates, status requests, downloads) in any sliding minute per base URL and
-         * key, shared by every endpoint using them; further requests wait in FIFO order without holding a
-         * thread. 0: unlimited.
+         * The most HTTP requests (of every operation: creates, status requests, downloads, lists, deletes...)
+         * in any sliding minute per base URL and key, shared by every endpoint using them; further requests
+         * wait in FIFO order without holding a thread. 0: unlimited. Every endpoint of one base URL and key
+         * must set the same limits.
          *
          * The option will be converted to a <code>int</code> type.
          *
@@ -2452,7 +2458,8 @@ public interface SoraEndpointBuilderFactory {
         }
         /**
          * How many exchanges may wait for a job slot (see maxConcurrentJobs); beyond it an exchange fails at
-         * once with SoraRejectedException, before anything is sent.
+         * once with SoraRejectedException, before anything is sent. Every endpoint of one base URL and key
+         * must set the same limits.
          *
          * The option is a: <code>int</code> type.
          *
@@ -2468,7 +2475,8 @@ public interface SoraEndpointBuilderFactory {
         }
         /**
          * How many exchanges may wait for a job slot (see maxConcurrentJobs); beyond it an exchange fails at
-         * once with SoraRejectedException, before anything is sent.
+         * once with SoraRejectedException, before anything is sent. Every endpoint of one base URL and key
+         * must set the same limits.
          *
          * The option will be converted to a <code>int</code> type.
          *
