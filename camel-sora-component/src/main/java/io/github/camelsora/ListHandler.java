@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.camelsora.api.ApiResponse;
 import io.github.camelsora.api.SoraValidationException;
 import io.github.camelsora.api.Video;
-import io.github.camelsora.api.VideoList;
+import io.github.camelsora.api.VideoPages;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -14,7 +15,7 @@ import org.apache.camel.Message;
 final class ListHandler implements SoraOperationHandler {
 
     /** A runaway server (has_more forever) must not keep an exchange busy forever. */
-    static final int MAX_PAGES = 1000;
+    static final int MAX_PAGES = VideoPages.DEFAULT_MAX_PAGES;
 
     private final SoraBinding steps;
 
@@ -36,11 +37,17 @@ final class ListHandler implements SoraOperationHandler {
             throw new SoraValidationException("order", "must be asc or desc, got '" + order + "'");
         }
         List<Video> videos = new ArrayList<>();
-        return page(after, limit, order, config.isAutoPaginate(), videos, 1).thenAccept(last -> {
-            message.setBody(videos);
-            message.setHeader(SoraConstants.HAS_MORE, last.hasMore());
-            message.setHeader(SoraConstants.LAST_ID, last.lastId());
-        });
+        boolean all = config.isAutoPaginate();
+        return VideoPages.walk(page -> steps.call("list videos",
+                        (provider, deadline) -> provider.list(page, limit, order, deadline)).thenApply(ApiResponse::value), after,
+                MAX_PAGES, page -> {
+                    videos.addAll(page.data());
+                    return all;
+                }).thenAccept(walk -> {
+                    message.setBody(videos);
+                    message.setHeader(SoraConstants.HAS_MORE, walk.last().hasMore());
+                    message.setHeader(SoraConstants.LAST_ID, walk.last().lastId());
+                });
     }
 
     /** The header's limit (a number, or text holding one), else the option's. */
@@ -56,17 +63,5 @@ final class ListHandler implements SoraOperationHandler {
         } catch (NumberFormatException e) {
             throw new SoraValidationException("limit", "must be a whole number 1..100, got '" + header + "'");
         }
-    }
-
-    private CompletableFuture<VideoList> page(String after, Integer limit, String order, boolean all, List<Video> into,
-            int number) {
-        return steps.call("list videos", (provider, deadline) -> provider.list(after, limit, order, deadline)).thenCompose(response -> {
-            VideoList page = response.value();
-            into.addAll(page.data());
-            if (all && page.hasMore() && page.lastId() != null && number < MAX_PAGES) {
-                return page(page.lastId(), limit, order, true, into, number + 1);
-            }
-            return CompletableFuture.completedFuture(page);
-        });
     }
 }

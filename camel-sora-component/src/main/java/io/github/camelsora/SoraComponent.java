@@ -39,7 +39,6 @@ import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.util.URISupport;
 
 /**
  * The {@code sora:} component. Owns what endpoints share, so that threads do not grow with endpoints, keys or jobs:
@@ -91,9 +90,9 @@ public class SoraComponent extends HealthCheckComponent {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         SoraConfiguration endpointConfiguration = configuration.copy();
-        // the endpoint carries its URI with secrets masked: JMX masks it, but the endpoint dev console, route
-        // dumps and error messages print Endpoint.getEndpointUri() as it is
-        SoraEndpoint endpoint = new SoraEndpoint(URISupport.sanitizeUri(uri), this, endpointConfiguration);
+        // the endpoint shows its URI with secrets masked (the dev console, route dumps and error messages print
+        // Endpoint.getEndpointUri() as it is) and tells itself from others by the URI as given, secrets included
+        SoraEndpoint endpoint = new SoraEndpoint(uri, this, endpointConfiguration);
         endpoint.setOperation(remaining == null || remaining.isEmpty()
                 ? SoraOperation.generate
                 : getCamelContext().getTypeConverter().mandatoryConvertTo(SoraOperation.class, remaining));
@@ -108,6 +107,7 @@ public class SoraComponent extends HealthCheckComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        ClasspathCheck.verify();
         // one pending task per job in flight: Camel's default profile caps the queue at 1000, so lift the cap
         ThreadPoolProfile timerProfile = new ThreadPoolProfileBuilder("SoraJobTimer").poolSize(1).maxPoolSize(1)
                 .maxQueueSize(-1).build();
@@ -286,11 +286,16 @@ public class SoraComponent extends HealthCheckComponent {
         }
     }
 
+    /** The component's timer: schedule short tasks only (a deadline, a poll), never work that blocks. */
+    public ScheduledExecutorService timer() {
+        return timer;
+    }
+
     /**
      * Where routes continue after a job. Once the pool is shut down (the context is stopping), the continuation
      * runs on the calling thread instead: an exchange must never be left without its callback.
      */
-    Executor continuations() {
+    public Executor continuations() {
         return task -> {
             try {
                 workers.execute(task);

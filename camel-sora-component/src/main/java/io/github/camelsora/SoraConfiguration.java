@@ -150,7 +150,7 @@ public class SoraConfiguration implements Cloneable {
 
     /**
      * The API key, sent as a bearer token. Never logged; use a property placeholder such as
-     * {@code {{env:SORA_API_KEY}}} rather than writing it into a route.
+     * {{env:SORA_API_KEY}} rather than writing it into a route.
      */
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
@@ -162,7 +162,7 @@ public class SoraConfiguration implements Cloneable {
 
     /**
      * The base URL of a server speaking the /v1/videos protocol, up to and including the version segment, e.g.
-     * {@code https://my-gateway.example.com/v1}. Defaults to the provider's (none for azure and custom, which need
+     * https://my-gateway.example.com/v1. Defaults to the provider's (none for azure and custom, which need
      * it). OpenAI's own endpoint was shut down on 2026-09-24: point this at a gateway or server that still speaks
      * the protocol (Azure OpenAI, LiteLLM, CometAPI, SGLang, the simulator).
      */
@@ -175,7 +175,7 @@ public class SoraConfiguration implements Cloneable {
     }
 
     /**
-     * The model to render with, e.g. {@code sora-2} or {@code sora-2-pro}. Known models have their sizes and
+     * The model to render with, e.g. sora-2 or sora-2-pro. Known models have their sizes and
      * durations checked before anything is sent; other names are passed through as they are.
      */
     public void setModel(String model) {
@@ -209,7 +209,7 @@ public class SoraConfiguration implements Cloneable {
 
     /**
      * The directory the videos are downloaded to, as videoId.mp4 (the job's id); created if missing. Defaults to
-     * {@code camel-sora} under the system temporary directory.
+     * camel-sora under the system temporary directory.
      */
     public void setOutputDirectory(String outputDirectory) {
         this.outputDirectory = outputDirectory;
@@ -299,7 +299,7 @@ public class SoraConfiguration implements Cloneable {
     }
 
     /**
-     * Allow a plain {@code http://} baseUrl to a host other than loopback. Off by default: over http the API key
+     * Allow a plain http:// baseUrl to a host other than loopback. Off by default: over http the API key
      * travels in clear text. Loopback hosts (a local simulator or sidecar) are always allowed.
      */
     public void setAllowInsecureHttp(boolean allowInsecureHttp) {
@@ -431,7 +431,7 @@ public class SoraConfiguration implements Cloneable {
     }
 
     /**
-     * The reference image of generate/create: a file path (uploaded as multipart), a file id ({@code file-...}) or
+     * The reference image of generate/create: a file path (uploaded as multipart), a file id (file-...) or
      * an https image URL (both sent in the JSON object form). Header CamelSoraInputReference overrides it.
      */
     public void setInputReference(String inputReference) {
@@ -560,7 +560,7 @@ public class SoraConfiguration implements Cloneable {
 
     /**
      * How generate learns that a job finished: poll (status requests on an adaptive schedule), webhook (the job's
-     * event, received by a sora:webhook consumer in the same Camel context, completes it with no status request;
+     * event, received by a sora:webhook consumer in the same Camel context, triggers one read of the job, which completes it;
      * a status request every safetyPollDelay covers a lost event), or auto (webhook while a sora:webhook consumer
      * runs in the Camel context, else poll).
      */
@@ -587,7 +587,7 @@ public class SoraConfiguration implements Cloneable {
     /**
      * The signing secret of the webhook (whsec_ followed by base64, or plain text), required by sora:webhook. Every
      * request must carry a valid Standard Webhooks signature made with it. Never logged; use a placeholder such as
-     * {@code {{env:SORA_WEBHOOK_SECRET}}}.
+     * {{env:SORA_WEBHOOK_SECRET}}.
      */
     public void setWebhookSecret(String webhookSecret) {
         this.webhookSecret = webhookSecret;
@@ -781,7 +781,7 @@ public class SoraConfiguration implements Cloneable {
     }
 
     /**
-     * A Simple expression giving each message's idempotency key, e.g. {@code ${header.orderId}}. A redelivered or
+     * A Simple expression giving each message's idempotency key, e.g. ${header.orderId}. A redelivered or
      * re-consumed message with the same key resumes its job, or answers the video already delivered, instead of
      * paying for a new one. The header CamelSoraIdempotencyKey overrides it. Default: the JMSMessageID header, else
      * the file's absolute path, last-modified time and length (file and ftp consumers), else the exchange id (which

@@ -1,7 +1,12 @@
 package io.github.camelsora;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.camelsora.api.ClientSettings;
@@ -13,6 +18,7 @@ import io.github.camelsora.api.Video;
 import io.github.camelsora.api.HttpTransport;
 import io.github.camelsora.api.VideoProvider;
 import io.github.camelsora.job.JobEngine;
+import io.github.camelsora.job.JobStore;
 import io.github.camelsora.job.PolicyGateway;
 import io.github.camelsora.job.Limiter;
 import io.github.camelsora.job.PollPolicy;
@@ -30,6 +36,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.util.URISupport;
 
 /** Generate videos with Sora 2 and other servers of the asynchronous /v1/videos job protocol. */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "sora", title = "Sora", syntax = "sora:operation",
@@ -50,12 +57,63 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
 
     private PriceTable prices;
     private volatile PolicyGateway gateway;
+    private volatile VideoProvider provider;
+    private volatile JobStore jobStore;
     /** Resolved once at init: a job asks for the client three times or more (create, status, download). */
     private ClientSettings settings;
+    /**
+     * What tells this endpoint from another: a SHA-256 of its URI as given, secrets included. The URI Camel shows
+     * ({@link #getEndpointUri()}) has its secrets masked, so it cannot be the identity: Camel's producer and consumer
+     * caches key endpoints by {@code equals}, and two tenants' {@code toD} endpoints differing only in apiKey would
+     * share the first one's producer (and key). Never printed.
+     */
+    private final String identity;
 
+    /**
+     * @param uri the endpoint's URI as given, secrets included: the endpoint shows it with its secrets masked and
+     *            keeps only a hash of it to tell itself from other endpoints
+     */
     public SoraEndpoint(String uri, SoraComponent component, SoraConfiguration configuration) {
-        super(uri, component);
+        super(URISupport.sanitizeUri(uri), component);
+        this.identity = sha256(normalized(uri));
         this.configuration = configuration;
+    }
+
+    /** Endpoints are equal when their URIs as given are, secrets included, in the same CamelContext. */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        return other instanceof SoraEndpoint that && identity.equals(that.identity)
+               && Objects.equals(contextName(), that.contextName());
+    }
+
+    @Override
+    public int hashCode() {
+        return identity.hashCode();
+    }
+
+    private String contextName() {
+        return getCamelContext() == null ? null : getCamelContext().getName();
+    }
+
+    /** The URI in Camel's normal form (the context passes it so already), so that parameter order does not count. */
+    private static String normalized(String uri) {
+        try {
+            return URISupport.normalizeUri(uri);
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return uri;
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(text).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     @Override
@@ -91,8 +149,16 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
 
     /** The provider seam for this endpoint's provider, server and key (it holds no thread). */
     public VideoProvider provider() {
+        VideoProvider cached = provider;
+        if (cached != null) {
+            return cached;
+        }
         ClientSettings resolved = settings;
-        return getComponent().provider(profile(), resolved != null ? resolved : clientSettings());
+        VideoProvider made = getComponent().provider(profile(), resolved != null ? resolved : clientSettings());
+        if (resolved != null) {
+            provider = made; // settings are fixed once the endpoint is initialised
+        }
+        return made;
     }
 
     /** The policies every call of this endpoint passes through: limiter, retries, budget, metrics. */
@@ -112,7 +178,11 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
 
     /** Where and how this endpoint runs its jobs (read per exchange: completion=auto follows the consumers). */
     public JobEngine.JobContext jobContext() {
-        return new JobEngine.JobContext(provider(), gateway(), getComponent().store(configuration.getJobStore()),
+        JobStore store = jobStore;
+        if (store == null) {
+            store = jobStore = getComponent().store(configuration.getJobStore());
+        }
+        return new JobEngine.JobContext(provider(), gateway(), store,
                 Duration.ofMillis(configuration.getTimeout()), completionPolicy(), acceptsEvents(), outputDirectory(),
                 Duration.ofMillis(configuration.getDownloadTimeout()));
     }
@@ -211,6 +281,15 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
         if (deleted > 0) {
             LOG.info("Deleted {} partial download(s) left in {} by a stopped process", deleted, outputDirectory());
         }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        // the component closes its transports when it stops: a restarted context resolves them again
+        provider = null;
+        gateway = null;
+        jobStore = null;
+        super.doStop();
     }
 
     PollPolicy pollPolicy() {

@@ -5,21 +5,28 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.camelsora.api.Futures;
 import io.github.camelsora.api.Video;
-import io.github.camelsora.api.VideoList;
+import io.github.camelsora.api.VideoPages;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * {@code from("sora:videos")}: on each poll, lists the jobs page by page and emits every job that has reached a
- * terminal status and was not emitted before (by video id, in the idempotent repository), optionally with its MP4
- * downloaded. A job whose route fails is forgotten, so the next poll emits it again. In a cluster, run it as
+ * {@code from("sora:videos")}: on each poll, lists the jobs page by page (at most {@value #MAX_PAGES} pages, with a
+ * warning when the server still says there are more) and emits every job that has reached a terminal status and was
+ * not emitted before (by video id, in the idempotent repository), optionally with its MP4 downloaded. A job whose
+ * route fails is forgotten, so the next poll emits it again. In a cluster, run it as
  * {@code from("master:sora-videos:sora:videos")} so that one node polls.
  */
 public class SoraVideosConsumer extends ScheduledPollConsumer {
+
+    /** A server that always answers has_more must not keep the poll thread forever. */
+    static final int MAX_PAGES = VideoPages.DEFAULT_MAX_PAGES;
+    private static final Logger LOG = LoggerFactory.getLogger(SoraVideosConsumer.class);
 
     private final SoraEndpoint endpoint;
     private IdempotentRepository repository;
@@ -57,21 +64,32 @@ public class SoraVideosConsumer extends ScheduledPollConsumer {
 
     @Override
     protected int poll() throws Exception {
-        int emitted = 0;
-        String after = null;
-        do {
-            VideoList page = await(endpoint.listJobs(after, endpoint.getConfiguration().getPageSize()));
+        int[] emitted = {0};
+        int pageSize = endpoint.getConfiguration().getPageSize();
+        // pages are read on this thread (the lister waits for each), so the route runs here, not on an I/O thread
+        VideoPages.Lister lister = after -> {
+            try {
+                return CompletableFuture.completedFuture(await(endpoint.listJobs(after, pageSize)));
+            } catch (Exception e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        };
+        VideoPages.Walk walk = Futures.join(VideoPages.walk(lister, null, MAX_PAGES, page -> {
             for (Video video : page.data()) {
                 if (!isRunAllowed()) {
-                    return emitted;
+                    return false;
                 }
                 if (video.videoStatus().isTerminal() && emit(video)) {
-                    emitted++;
+                    emitted[0]++;
                 }
             }
-            after = page.hasMore() ? page.lastId() : null;
-        } while (after != null);
-        return emitted;
+            return true;
+        }));
+        if (walk.truncated()) {
+            LOG.warn("sora:videos stopped listing after {} pages although the server still says has_more (last_id {});"
+                     + " the next poll starts again from the newest job", walk.pages(), walk.last().lastId());
+        }
+        return emitted[0];
     }
 
     private boolean emit(Video video) throws Exception {

@@ -418,7 +418,8 @@ public final class HttpTransport implements AutoCloseable {
     private static <R> void send(CloseableHttpAsyncClient client, SimpleHttpRequest request,
             AsyncResponseConsumer<R> consumer, CompletableFuture<R> result, AtomicReference<Future<R>> inFlight,
             OnResponse<R> onResponse, java.util.function.Function<Exception, ? extends Throwable> onFailure) {
-        inFlight.set(client.execute(SimpleRequestProducer.create(request), consumer, null, new FutureCallback<>() {
+        Future<R> future = client.execute(SimpleRequestProducer.create(request), consumer, null,
+                new FutureCallback<>() {
             @Override
             public void completed(R response) {
                 try {
@@ -439,7 +440,11 @@ public final class HttpTransport implements AutoCloseable {
                 result.completeExceptionally(onFailure.apply(new java.util.concurrent.CancellationException(
                         "cancelled")));
             }
-        }));
+        });
+        inFlight.set(future);
+        if (result.isDone()) {
+            future.cancel(true); // the deadline passed while the request was being handed over
+        }
     }
 
     /** Fails {@code result} when {@code limit} passes and cancels the request then in flight. */

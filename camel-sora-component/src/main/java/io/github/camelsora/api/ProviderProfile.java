@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * What one kind of server offers, as data: default base URL, how the key is sent, which endpoints exist, the models
- * with their sizes and seconds, and its quirks (opaque ids, untrustworthy content types). Each profile is a JSON
+ * with their sizes and seconds, and whether its endpoint was retired. Each profile is a JSON
  * resource {@code io/github/camelsora/providers/<name>.json}, so supporting another server is a new file, not code.
  */
 public final class ProviderProfile {
@@ -34,9 +34,8 @@ public final class ProviderProfile {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Data(String name, String description, String defaultBaseUrl, String baseUrlHint, String auth,
-                boolean modelIsDeployment, boolean opaqueIds, boolean trustContentType, String retiredOn,
-                List<String> alternatives, List<String> endpoints, Map<String, Spec> models, Spec anyModel,
-                String protocol, String artifact, String webhookScheme) {
+                String retiredOn, List<String> alternatives, List<String> endpoints, Map<String, Spec> models,
+                Spec anyModel, String protocol, String artifact, String webhookScheme) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -108,21 +107,6 @@ public final class ProviderProfile {
             return Auth.API_KEY;
         }
         return "key".equals(data.auth()) ? Auth.KEY : Auth.BEARER;
-    }
-
-    /** {@code model} names a deployment (Azure): any name is accepted and checked against {@link #catalog()}'s defaults. */
-    public boolean modelIsDeployment() {
-        return data.modelIsDeployment();
-    }
-
-    /** Ids are opaque tokens (not safe as file names, not to be parsed). */
-    public boolean opaqueIds() {
-        return data.opaqueIds();
-    }
-
-    /** Whether the Content-Type of downloads says what the bytes are (LiteLLM labels everything video/mp4). */
-    public boolean trustContentType() {
-        return data.trustContentType();
     }
 
     /**

@@ -39,7 +39,20 @@ public final class FileJobStore implements JobStore, SpendLedger {
     private final Path directory;
     private final Map<String, JobRecord> cache = new ConcurrentHashMap<>();
 
+    /**
+     * A store in {@code directory}, created if missing. This constructor is the one a YAML {@code beans:} entry
+     * ({@code constructors: {0: /var/lib/sora-jobs}}) or camel-main's
+     * {@code camel.beans.jobs = #class:io.github.camelsora.job.FileJobStore("/var/lib/sora-jobs")} calls: Camel has no
+     * type converter from a String to a {@link Path}.
+     */
+    public FileJobStore(String directory) {
+        this(Path.of(requireDirectory(directory)));
+    }
+
     public FileJobStore(Path directory) {
+        if (directory == null) {
+            throw new IllegalArgumentException("FileJobStore needs a directory");
+        }
         this.directory = directory;
         try {
             Files.createDirectories(directory);
@@ -58,6 +71,13 @@ public final class FileJobStore implements JobStore, SpendLedger {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the job store in " + directory, e);
         }
+    }
+
+    private static String requireDirectory(String directory) {
+        if (directory == null || directory.isBlank()) {
+            throw new IllegalArgumentException("FileJobStore needs a directory");
+        }
+        return directory.trim();
     }
 
     @Override
@@ -124,11 +144,6 @@ public final class FileJobStore implements JobStore, SpendLedger {
     @Override
     public boolean holdsVideo(String videoId) {
         return cache.values().stream().anyMatch(r -> videoId.equals(r.videoId()));
-    }
-
-    @Override
-    public List<JobRecord> unfinished() {
-        return cache.values().stream().filter(r -> !r.isFinished()).toList();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.github.camelsora.job;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,11 +33,6 @@ public final class InMemoryJobStore implements JobStore {
     @Override
     public boolean holdsVideo(String videoId) {
         return records.values().stream().anyMatch(r -> videoId.equals(r.videoId()));
-    }
-
-    @Override
-    public List<JobRecord> unfinished() {
-        return records.values().stream().filter(r -> !r.isFinished()).toList();
     }
 
     @Override

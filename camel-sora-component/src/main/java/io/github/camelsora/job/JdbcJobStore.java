@@ -40,7 +40,12 @@ public final class JdbcJobStore implements JobStore, SpendLedger {
      * @param createTable whether to create the table (and its video id index) when missing
      */
     public JdbcJobStore(DataSource dataSource, String table, boolean createTable) {
-        if (!TABLE_NAME.matcher(table).matches()) {
+        if (dataSource == null) {
+            // Camel resolves #bean:name in constructor arguments, but passes #name on as a String that converts to null
+            throw new IllegalArgumentException("JdbcJobStore needs a DataSource; in YAML beans: or #class: constructor"
+                                               + " arguments refer to it as \"#bean:myDataSource\"");
+        }
+        if (table == null || !TABLE_NAME.matcher(table).matches()) {
             throw new IllegalArgumentException("Not a plain table name: " + table);
         }
         this.dataSource = dataSource;
@@ -167,11 +172,6 @@ public final class JdbcJobStore implements JobStore, SpendLedger {
         } catch (SQLException e) {
             throw new JobStoreException("Cannot look up video " + videoId + ": " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public List<JobRecord> unfinished() {
-        return query("SELECT " + COLUMNS + " FROM " + table + " WHERE state IN ('SUBMITTING', 'CREATED')");
     }
 
     /** Every record, for tools and tests. */

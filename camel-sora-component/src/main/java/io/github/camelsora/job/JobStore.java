@@ -1,7 +1,6 @@
 package io.github.camelsora.job;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,9 +28,6 @@ public interface JobStore extends AutoCloseable {
 
     /** Whether some record holds this video id (so a reconciliation does not adopt another message's job). */
     boolean holdsVideo(String videoId);
-
-    /** Records that are not finished: jobs to resume or reconcile. */
-    List<JobRecord> unfinished();
 
     /** Forgets finished records last updated before {@code before}; returns how many. */
     int purgeFinishedBefore(Instant before);

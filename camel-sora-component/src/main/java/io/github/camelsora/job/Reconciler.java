@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import io.github.camelsora.api.ApiResponse;
 import io.github.camelsora.api.Video;
 import io.github.camelsora.api.VideoList;
+import io.github.camelsora.api.VideoPages;
 import io.github.camelsora.api.VideoRequest;
 
 /**
@@ -42,30 +43,19 @@ public final class Reconciler {
     public static CompletableFuture<Optional<Video>> find(Lister lister, VideoRequest request, Instant notBefore,
                                                           Predicate<String> taken) {
         long floor = notBefore.minus(CLOCK_SLACK).getEpochSecond();
-        return page(lister, request, floor, taken, null, 0, null);
-    }
-
-    private static CompletableFuture<Optional<Video>> page(Lister lister, VideoRequest request, long floor,
-                                                           Predicate<String> taken, String after, int pages,
-                                                           Video bestSoFar) {
-        return lister.list(after, PAGE_SIZE).thenCompose(response -> {
-            VideoList list = response.value();
-            Video best = bestSoFar;
-            boolean reachedFloor = false;
-            for (Video video : list.data()) {
-                if (video.createdAt() != null && video.createdAt() < floor) {
-                    reachedFloor = true;
-                    break;
-                }
-                if (matches(video, request) && !taken.test(video.id())) {
-                    best = video; // newest first: the last match seen is the oldest
-                }
-            }
-            if (reachedFloor || !list.hasMore() || list.lastId() == null || pages + 1 >= MAX_PAGES) {
-                return CompletableFuture.completedFuture(Optional.ofNullable(best));
-            }
-            return page(lister, request, floor, taken, list.lastId(), pages + 1, best);
-        });
+        Video[] best = new Video[1];
+        return VideoPages.walk(after -> lister.list(after, PAGE_SIZE).thenApply(ApiResponse::value), null, MAX_PAGES,
+                page -> {
+                    for (Video video : page.data()) {
+                        if (video.createdAt() != null && video.createdAt() < floor) {
+                            return false; // newest first: the rest are older still
+                        }
+                        if (matches(video, request) && !taken.test(video.id())) {
+                            best[0] = video; // newest first: the last match seen is the oldest
+                        }
+                    }
+                    return true;
+                }).thenApply(walk -> Optional.ofNullable(best[0]));
     }
 
     static boolean matches(Video video, VideoRequest request) {

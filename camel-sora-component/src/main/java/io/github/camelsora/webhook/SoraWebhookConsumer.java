@@ -5,17 +5,26 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.camelsora.SoraConfiguration;
 import io.github.camelsora.SoraConstants;
 import io.github.camelsora.SoraEndpoint;
-import io.github.camelsora.api.Futures;
+import io.github.camelsora.api.SoraApiException;
+import io.github.camelsora.api.SoraTimeoutException;
 import io.github.camelsora.api.Video;
 import io.github.camelsora.job.JobTracker;
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
 import org.apache.camel.Consumer;
@@ -25,6 +34,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.RestConfiguration;
 import org.apache.camel.spi.RestConsumerFactory;
+import org.apache.camel.support.AsyncProcessorSupport;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
@@ -47,10 +57,18 @@ import org.slf4j.LoggerFactory;
  * id, or the event JSON, as body. An unsigned callback never reaches a route: only the job read again from the
  * provider does. A route failure answers 500, so the provider delivers the event again.</li>
  * </ol>
+ * The HTTP server gets an {@link org.apache.camel.AsyncProcessor}: the body is read as it arrives (on platform-http's
+ * Vert.x engine, from the unread request: no more than the cap is ever held), the job is fetched (and downloaded)
+ * without a waiting thread, the route runs on the component's workers, and the request is answered through the
+ * callback. Fetching and downloading have one deadline, {@code requestTimeout} (+ {@code downloadTimeout} with
+ * download); past it the answer is 500, so the provider delivers the event again. (Camel 4.18's platform-http Vert.x
+ * consumer still parks its worker thread until the callback: no work is done on it.)
  */
 public class SoraWebhookConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SoraWebhookConsumer.class);
+    /** Whether Vert.x is there: platform-http's Vert.x engine then hands the request over unread. */
+    private static final boolean VERTX = isPresent("io.vertx.core.http.HttpServerRequest");
 
     private final SoraEndpoint endpoint;
     private WebhookScheme scheme;
@@ -81,8 +99,8 @@ public class SoraWebhookConsumer extends DefaultConsumer {
         RestConsumerFactory factory = restConsumerFactory();
         CamelContext context = endpoint.getCamelContext();
         RestConfiguration restConfiguration = context.getRestConfiguration();
-        httpConsumer = factory.createConsumer(context, this::onRequest, "POST", configuration.getWebhookPath(), null,
-                null, null, restConfiguration, Collections.emptyMap());
+        httpConsumer = factory.createConsumer(context, new RequestProcessor(), "POST", configuration.getWebhookPath(),
+                null, null, null, restConfiguration, httpParameters(factory));
         ServiceHelper.startService(httpConsumer);
         endpoint.getComponent().webhookConsumerRunning(true);
         registered = true;
@@ -123,20 +141,87 @@ public class SoraWebhookConsumer extends DefaultConsumer {
         super.doStop();
     }
 
-    /** Answers one HTTP request; only a verified, new event reaches the route. */
-    private void onRequest(Exchange http) {
-        Message request = http.getMessage();
-        byte[] payload;
-        try {
-            payload = readPayload(request);
-        } catch (PayloadTooLargeException e) {
-            LOG.warn("Rejected a webhook request: {}", e.getMessage());
-            respond(http, 413, e.getMessage());
-            return;
-        } catch (IOException e) {
-            respond(http, 400, "Unreadable request body");
-            return;
+    /**
+     * platform-http hands the body over unread (its Vert.x engine then passes the paused request), so that an
+     * oversize body is refused while it is read, not after the server buffered it. Other servers keep their options.
+     */
+    private static Map<String, Object> httpParameters(RestConsumerFactory factory) {
+        for (Class<?> type = factory.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals("org.apache.camel.component.platform.http.PlatformHttpComponent")) {
+                return Map.of("useBodyHandler", false);
+            }
         }
+        return Map.of();
+    }
+
+    /** Answers each HTTP request through the callback, once its event is handled; no thread waits meanwhile. */
+    private final class RequestProcessor extends AsyncProcessorSupport {
+        @Override
+        public boolean process(Exchange http, AsyncCallback callback) {
+            AtomicBoolean answered = new AtomicBoolean();
+            CompletableFuture<Void> handled = start(http);
+            if (handled.isDone()) {
+                answer(http, handled);
+                callback.done(true);
+                return true;
+            }
+            handled.whenComplete((ignored, error) -> {
+                if (answered.compareAndSet(false, true)) {
+                    answer(http, handled);
+                    callback.done(false);
+                }
+            });
+            return false;
+        }
+
+        private CompletableFuture<Void> start(Exchange http) {
+            try {
+                return onRequest(http);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+    }
+
+    /** Whatever went wrong and was not answered yet is answered 500, so the provider delivers the event again. */
+    private static void answer(Exchange http, CompletableFuture<Void> handled) {
+        if (handled.isCompletedExceptionally()) {
+            respond(http, 500, "The event could not be handled");
+        }
+    }
+
+    /** Answers one HTTP request; only a verified, new event reaches the route. */
+    private CompletableFuture<Void> onRequest(Exchange http) {
+        Deadline deadline = new Deadline();
+        Message request = http.getMessage();
+        CompletableFuture<byte[]> read;
+        try {
+            read = readPayload(request);
+        } catch (PayloadTooLargeException e) {
+            read = CompletableFuture.failedFuture(e);
+        } catch (IOException | RuntimeException e) {
+            read = CompletableFuture.failedFuture(new IOException("unreadable body", e));
+        }
+        // the rest runs on the component's workers: not on an HTTP thread, not on an event loop
+        return deadline.watch(read).handleAsync((payload, error) -> {
+            if (error != null) {
+                Throwable cause = unwrap(error);
+                if (cause instanceof PayloadTooLargeException) {
+                    LOG.warn("Rejected a webhook request: {}", cause.getMessage());
+                    respond(http, 413, cause.getMessage());
+                } else if (cause instanceof SoraTimeoutException) {
+                    LOG.warn("Rejected a webhook request: its body did not arrive within {} ms", deadline.millis);
+                    respond(http, 408, "The request body did not arrive in time");
+                } else {
+                    respond(http, 400, "Unreadable request body");
+                }
+                return CompletableFuture.<Void> completedFuture(null);
+            }
+            return onPayload(http, request, payload, deadline);
+        }, continuations()).thenCompose(next -> next);
+    }
+
+    private CompletableFuture<Void> onPayload(Exchange http, Message request, byte[] payload, Deadline deadline) {
         WebhookEvent event;
         String webhookId;
         try {
@@ -156,48 +241,55 @@ public class SoraWebhookConsumer extends DefaultConsumer {
             } else {
                 respond(http, 400, "Invalid webhook request");
             }
-            return;
+            return CompletableFuture.completedFuture(null);
         } catch (IllegalArgumentException e) {
             LOG.warn("Rejected a webhook request: {}", e.getMessage());
             respond(http, 400, "Invalid webhook request");
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         if (!repository.add(webhookId)) {
             LOG.debug("Webhook {} ({} {}) was already handled", webhookId, event.type(), event.objectId());
             respond(http, 200, "");
-            return;
+            return CompletableFuture.completedFuture(null);
         }
+        CompletableFuture<Void> handled;
         try {
-            handle(event, webhookId);
-            repository.confirm(webhookId);
-            respond(http, 200, "");
+            handled = handle(event, webhookId, deadline);
         } catch (Exception e) {
-            // forget it, so the provider's next delivery of this event is handled again
-            repository.remove(webhookId);
-            respond(http, 500, "The event could not be handled");
+            handled = CompletableFuture.failedFuture(e);
         }
+        return handled.whenCompleteAsync((ignored, error) -> {
+            if (error == null) {
+                repository.confirm(webhookId);
+                respond(http, 200, "");
+            } else {
+                // forget it, so the provider's next delivery of this event is handled again
+                repository.remove(webhookId);
+                respond(http, 500, "The event could not be handled");
+            }
+        }, continuations());
     }
 
-    private void handle(WebhookEvent event, String webhookId) throws Exception {
+    private CompletableFuture<Void> handle(WebhookEvent event, String webhookId, Deadline deadline) {
         SoraConfiguration configuration = endpoint.getConfiguration();
         if (WebhookEvent.VIDEO_UPDATED.equals(event.type())) {
             // not terminal (Replicate's start event, for one): a reason to read the job, nothing to deliver
             if (event.objectId() != null) {
                 isTracked(event.objectId());
             }
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         if (!scheme.authenticates()) {
-            handleUnsigned(event, webhookId);
-            return;
+            return handleUnsigned(event, webhookId, deadline);
         }
         if (event.isVideoTerminal() && event.objectId() != null && isTracked(event.objectId())
             && !configuration.isForwardTrackedEvents()) {
             LOG.debug("Webhook {} is about video {}, which a sora: exchange here waits for or delivered already",
                     webhookId, event.objectId());
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         Exchange exchange = createExchange(false);
+        CompletableFuture<Void> ready;
         try {
             Message message = exchange.getMessage();
             message.setHeader(SoraConstants.EVENT_TYPE, event.type());
@@ -207,24 +299,100 @@ public class SoraWebhookConsumer extends DefaultConsumer {
                 message.setHeader(SoraConstants.VIDEO_ID, event.objectId());
             }
             if (configuration.isFetchVideo() && event.objectId() != null && event.type().startsWith("video.")) {
-                Video video = await(endpoint.retrieveJob(event.objectId()));
-                // a download may take long: no overall timeout, the client gives up on a silent connection
-                Futures.join(endpoint.deliverJob(video, message));
+                // retrieve, then (download=true) download: no thread waits, and one deadline bounds both
+                ready = deadline.watch(endpoint.retrieveJob(event.objectId())
+                        .thenCompose(video -> endpoint.deliverJob(video, message)));
             } else {
                 message.setBody(event.json());
                 if (event.videoStatus() != null) {
                     message.setHeader(SoraConstants.STATUS, event.videoStatus());
                 }
+                ready = CompletableFuture.completedFuture(null);
             }
-            getProcessor().process(exchange);
-            if (exchange.getException() != null) {
-                throw exchange.getException();
+        } catch (RuntimeException e) {
+            ready = CompletableFuture.failedFuture(e);
+        }
+        return ready.thenComposeAsync(ignored -> runRoute(exchange), continuations()).whenComplete((ignored, error) -> {
+            if (error != null) {
+                Throwable cause = unwrap(error);
+                getExceptionHandler().handleException("Error handling Sora webhook " + webhookId, exchange, cause);
             }
-        } catch (Exception e) {
-            getExceptionHandler().handleException("Error handling Sora webhook " + webhookId, exchange, e);
-            throw e;
-        } finally {
             releaseExchange(exchange, false);
+        });
+    }
+
+    /** Runs the route (on the calling worker); completes when the route is done, failed when it failed. */
+    private CompletableFuture<Void> runRoute(Exchange exchange) {
+        CompletableFuture<Void> routed = new CompletableFuture<>();
+        try {
+            getAsyncProcessor().process(exchange, doneSync -> {
+                Exception failure = exchange.getException();
+                if (failure != null) {
+                    routed.completeExceptionally(failure);
+                } else {
+                    routed.complete(null);
+                }
+            });
+        } catch (RuntimeException e) {
+            routed.completeExceptionally(e);
+        }
+        return routed;
+    }
+
+    private Executor continuations() {
+        return endpoint.getComponent().continuations();
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+               && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /**
+     * One deadline for the whole handling of a request before its route runs: reading the body and fetching the
+     * job take at most {@code requestTimeout}, plus {@code downloadTimeout} when the video is downloaded. Past it,
+     * the work in flight is cancelled and fails with {@link SoraTimeoutException}.
+     */
+    private final class Deadline {
+        private final long millis;
+        private final long end;
+
+        Deadline() {
+            SoraConfiguration configuration = endpoint.getConfiguration();
+            this.millis = configuration.getRequestTimeout()
+                          + (configuration.isFetchVideo() && configuration.isDownload()
+                                  ? configuration.getDownloadTimeout() : 0);
+            this.end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        }
+
+        <T> CompletableFuture<T> watch(CompletableFuture<T> work) {
+            if (work.isDone()) {
+                return work;
+            }
+            long left = Math.max(0, end - System.nanoTime());
+            CompletableFuture<T> watched = new CompletableFuture<>();
+            ScheduledExecutorService timer = endpoint.getComponent().timer();
+            ScheduledFuture<?> alarm = timer == null ? null : timer.schedule(() -> {
+                if (watched.completeExceptionally(new SoraTimeoutException(null, Duration.ofMillis(millis),
+                        "webhook handling"))) {
+                    work.cancel(true);
+                }
+            }, left, TimeUnit.NANOSECONDS);
+            work.whenComplete((value, error) -> {
+                if (alarm != null) {
+                    alarm.cancel(false);
+                }
+                if (error != null) {
+                    watched.completeExceptionally(error);
+                } else {
+                    watched.complete(value);
+                }
+            });
+            return watched;
         }
     }
 
@@ -232,43 +400,47 @@ public class SoraWebhookConsumer extends DefaultConsumer {
      * An unsigned callback (anyone could have sent it) only names a job: a waiting exchange reads it again, and
      * otherwise the route gets the job as the provider describes it when it is finished, never the callback's body.
      */
-    private void handleUnsigned(WebhookEvent event, String webhookId) throws Exception {
+    private CompletableFuture<Void> handleUnsigned(WebhookEvent event, String webhookId, Deadline deadline) {
         if (event.objectId() == null || isTracked(event.objectId())) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        Video video;
-        try {
-            video = await(endpoint.retrieveJob(event.objectId()));
-        } catch (io.github.camelsora.api.SoraApiException e) {
-            if (e.getStatusCode() == 404 || e.getStatusCode() == 400) {
-                // no such job at the provider: a stray or forged callback, answered and forgotten
-                LOG.warn("Unsigned webhook {} names job {}, which the provider does not know", webhookId,
-                        event.objectId());
-                return;
+        return deadline.watch(endpoint.retrieveJob(event.objectId())).handle((video, error) -> {
+            if (error != null) {
+                Throwable cause = unwrap(error);
+                if (cause instanceof SoraApiException api && (api.getStatusCode() == 404
+                                                              || api.getStatusCode() == 400)) {
+                    // no such job at the provider: a stray or forged callback, answered and forgotten
+                    LOG.warn("Unsigned webhook {} names job {}, which the provider does not know", webhookId,
+                            event.objectId());
+                    return CompletableFuture.<Void> completedFuture(null);
+                }
+                return CompletableFuture.<Void> failedFuture(cause);
             }
-            throw e;
-        }
-        if (!video.videoStatus().isTerminal()) {
-            LOG.debug("Unsigned webhook {} names job {}, which is still {}", webhookId, video.id(), video.status());
-            return;
-        }
-        Exchange exchange = createExchange(false);
-        try {
+            if (!video.videoStatus().isTerminal()) {
+                LOG.debug("Unsigned webhook {} names job {}, which is still {}", webhookId, video.id(),
+                        video.status());
+                return CompletableFuture.<Void> completedFuture(null);
+            }
+            Exchange exchange = createExchange(false);
             Message message = exchange.getMessage();
             message.setHeader(SoraConstants.EVENT_TYPE, "video." + video.status());
             message.setHeader(SoraConstants.WEBHOOK_ID, webhookId);
             message.setHeader(SoraConstants.VIDEO_ID, video.id());
-            Futures.join(endpoint.deliverJob(video, message));
-            getProcessor().process(exchange);
-            if (exchange.getException() != null) {
-                throw exchange.getException();
+            CompletableFuture<Void> ready;
+            try {
+                ready = deadline.watch(endpoint.deliverJob(video, message));
+            } catch (RuntimeException e) {
+                ready = CompletableFuture.failedFuture(e);
             }
-        } catch (Exception e) {
-            getExceptionHandler().handleException("Error handling webhook " + webhookId, exchange, e);
-            throw e;
-        } finally {
-            releaseExchange(exchange, false);
-        }
+            return ready.thenComposeAsync(ignored -> runRoute(exchange), continuations())
+                    .whenComplete((ignored, failure) -> {
+                        if (failure != null) {
+                            getExceptionHandler().handleException("Error handling webhook " + webhookId, exchange,
+                                    unwrap(failure));
+                        }
+                        releaseExchange(exchange, false);
+                    });
+        }).thenCompose(next -> next);
     }
 
     /**
@@ -307,11 +479,11 @@ public class SoraWebhookConsumer extends DefaultConsumer {
         return tracker.nudge(videoId) || endpoint.getComponent().isKnownJob(videoId);
     }
 
-    private <T> T await(CompletableFuture<T> future) throws Exception {
-        return Futures.join(future, Duration.ofMillis(endpoint.getConfiguration().getRequestTimeout() * 2));
-    }
-
-    private byte[] readPayload(Message request) throws IOException {
+    /**
+     * The body, at most webhookMaxPayloadSize bytes: a declared Content-Length above it is refused before anything
+     * is read, and a body read as it arrives (an unread Vert.x request) is refused as soon as it goes past it.
+     */
+    private CompletableFuture<byte[]> readPayload(Message request) throws IOException {
         int max = endpoint.getConfiguration().getWebhookMaxPayloadSize();
         Object declared = request.getHeader(Exchange.CONTENT_LENGTH);
         if (declared != null && declared.toString().trim().matches("\\d{1,18}")
@@ -319,6 +491,9 @@ public class SoraWebhookConsumer extends DefaultConsumer {
             throw new PayloadTooLargeException(max);
         }
         Object body = request.getBody();
+        if (VERTX && VertxRequestBody.accepts(body)) {
+            return VertxRequestBody.read(body, max);
+        }
         byte[] payload;
         if (body == null) {
             payload = new byte[0];
@@ -335,12 +510,15 @@ public class SoraWebhookConsumer extends DefaultConsumer {
         if (payload.length > max) {
             throw new PayloadTooLargeException(max);
         }
-        return payload;
+        return CompletableFuture.completedFuture(payload);
     }
 
-    private static final class PayloadTooLargeException extends IOException {
-        PayloadTooLargeException(int max) {
-            super("The request body is larger than webhookMaxPayloadSize (" + max + " bytes)");
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, SoraWebhookConsumer.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 

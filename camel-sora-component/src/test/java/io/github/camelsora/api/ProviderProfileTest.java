@@ -1,5 +1,12 @@
 package io.github.camelsora.api;
 
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +23,25 @@ class ProviderProfileTest {
             assertThat(profile.defaultBaseUrl() != null || profile.baseUrlHint() != null).isTrue();
         }
         assertThatThrownBy(() -> ProviderProfile.named("nope")).isInstanceOf(SoraValidationException.class);
+    }
+
+    /**
+     * A profile carries only what the component reads: every key of every bundled profile is a field of the profile
+     * data, and the flags nothing read (opaqueIds, trustContentType, modelIsDeployment) are gone.
+     */
+    @Test
+    void profilesHoldOnlyKeysTheComponentReads() throws Exception {
+        Set<String> read = Arrays.stream(ProviderProfile.Data.class.getRecordComponents())
+                .map(RecordComponent::getName).collect(Collectors.toSet());
+        Set<String> keys = new TreeSet<>();
+        for (String name : ProviderProfile.NAMES) {
+            try (InputStream in = ProviderProfile.class.getResourceAsStream(
+                    "/io/github/camelsora/providers/" + name + ".json")) {
+                Json.MAPPER.readTree(in).fieldNames().forEachRemaining(keys::add);
+            }
+        }
+        assertThat(read).containsAll(keys);
+        assertThat(keys).doesNotContain("opaqueIds", "trustContentType", "modelIsDeployment");
     }
 
     @Test
@@ -37,8 +63,6 @@ class ProviderProfileTest {
         assertThat(ProviderProfile.named("azure").authHeader("k", null)).containsExactly("api-key", "k");
         assertThat(ProviderProfile.named("azure").authHeader("k", "t")).containsExactly("Authorization", "Bearer t");
         assertThat(ProviderProfile.named("litellm").authHeader("k", null)).containsExactly("Authorization", "Bearer k");
-        assertThat(ProviderProfile.named("litellm").opaqueIds()).isTrue();
-        assertThat(ProviderProfile.named("litellm").trustContentType()).isFalse();
         assertThat(ProviderProfile.named("litellm").supports("delete")).isFalse();
         assertThat(ProviderProfile.named("openai").retiredOn()).isEqualTo("2026-09-24");
     }

@@ -94,9 +94,10 @@ class JmsCrashIT {
         survivor = CrashSupport.startWorker(survivorLog, args);
         String victimOwner = victim.pid() + "@";
         // kill the victim while it holds a created, undelivered job (mid-job)
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20)).until(() -> store.unfinished()
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20)).until(() -> store.all()
                 .stream().anyMatch(r -> r.state() == JobState.CREATED && r.owner().startsWith(victimOwner)));
-        long heldByVictim = store.unfinished().stream().filter(r -> r.owner().startsWith(victimOwner)).count();
+        long heldByVictim = store.all().stream().filter(r -> !r.isFinished() && r.owner().startsWith(victimOwner))
+                .count();
         CrashSupport.kill(victim);
 
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))

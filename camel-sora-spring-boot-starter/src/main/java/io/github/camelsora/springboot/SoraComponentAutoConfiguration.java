@@ -3,47 +3,105 @@ package io.github.camelsora.springboot;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import io.github.camelsora.SoraComponent;
+import io.github.camelsora.job.FileJobStore;
+import io.github.camelsora.job.JdbcJobStore;
+import io.github.camelsora.job.JobStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
-import org.apache.camel.support.PropertyBindingSupport;
+import org.apache.camel.spring.boot.ComponentConfigurationProperties;
+import org.apache.camel.spring.boot.util.CamelPropertiesHelper;
+import org.apache.camel.spring.boot.util.ConditionalOnCamelContextAndAutoConfigurationBeans;
+import org.apache.camel.spring.boot.util.ConditionalOnHierarchicalProperties;
+import org.apache.camel.spring.boot.util.HierarchicalPropertiesEvaluator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Lazy;
 
 /**
- * Applies {@code camel.component.sora.*} to the sora component when Camel creates it. A Micrometer
- * {@code MeterRegistry} in the application (Spring Boot Actuator makes one) receives the component's meters.
+ * Applies {@code camel.component.sora.*} to the sora component when Camel creates it, the way camel-spring-boot's
+ * generated starters do: nothing at all when {@code camel.component.enabled} or {@code camel.component.sora.enabled}
+ * is false; a customizer that stays idle when {@code camel.component.customizer.enabled} or
+ * {@code camel.component.sora.customizer.enabled} is false (the more specific flag wins); bean options by plain name
+ * ({@code myStore}), {@code #myStore} or {@code #bean:myStore}. A Micrometer {@code MeterRegistry} in the application
+ * (Spring Boot Actuator makes one) receives the component's meters.
  */
 @AutoConfiguration(after = CamelAutoConfiguration.class)
-@ConditionalOnBean(CamelContext.class)
-@ConditionalOnProperty(prefix = "camel.component.sora", name = "enabled", havingValue = "true", matchIfMissing = true)
-@EnableConfigurationProperties(SoraComponentConfiguration.class)
+@Conditional(ConditionalOnCamelContextAndAutoConfigurationBeans.class)
+@ConditionalOnHierarchicalProperties({"camel.component", "camel.component.sora"})
+@EnableConfigurationProperties({ComponentConfigurationProperties.class, SoraComponentConfiguration.class})
 public class SoraComponentAutoConfiguration {
 
+    static final String JOB_STORE_PROPERTIES = "'${camel.component.sora.job-store-directory:}' != ''"
+                                               + " or '${camel.component.sora.job-store-data-source:}' != ''";
+
+    @Lazy
     @Bean
-    public ComponentCustomizer soraComponentCustomizer(CamelContext camelContext,
+    public ComponentCustomizer soraComponentCustomizer(ApplicationContext applicationContext, CamelContext camelContext,
                                                        SoraComponentConfiguration configuration) {
         return new ComponentCustomizer() {
             @Override
             public void configure(String name, Component target) {
                 Map<String, Object> options = options(configuration);
+                if (configuration.getJobStore() == null && hasJobStoreProperties(configuration)) {
+                    options.put("jobStore", applicationContext.getBean("soraJobStore", JobStore.class));
+                }
                 if (!options.isEmpty()) {
-                    // through the component's generated configurer, exactly like camel-main's camel.component.sora.*
-                    PropertyBindingSupport.build().withCamelContext(camelContext).withTarget(target)
-                            .withProperties(options).withRemoveParameters(false).withIgnoreCase(true).bind();
+                    // through the component's generated configurer, like camel-main's camel.component.sora.*; a value
+                    // that does not convert to a bean option's type is looked up as a bean name (myStore -> #bean:)
+                    CamelPropertiesHelper.setCamelProperties(camelContext, target, options, true);
                 }
             }
 
             @Override
             public boolean isEnabled(String name, Component target) {
-                return target instanceof SoraComponent;
+                return HierarchicalPropertiesEvaluator.evaluate(applicationContext,
+                        "camel.component.customizer", "camel.component.sora.customizer")
+                       && target instanceof SoraComponent;
             }
         };
+    }
+
+    /**
+     * The job store of {@code camel.component.sora.job-store-directory} (a FileJobStore) or
+     * {@code camel.component.sora.job-store-data-source} (a JdbcJobStore on that DataSource bean), for applications
+     * that would rather not declare a JobStore bean themselves.
+     */
+    @Bean(name = "soraJobStore", destroyMethod = "close")
+    @ConditionalOnExpression(JOB_STORE_PROPERTIES)
+    public JobStore soraJobStore(ApplicationContext applicationContext, SoraComponentConfiguration configuration) {
+        String directory = configuration.getJobStoreDirectory();
+        String dataSource = configuration.getJobStoreDataSource();
+        if (configuration.getJobStore() != null || (directory != null && dataSource != null)) {
+            throw new IllegalStateException("Set one of camel.component.sora.job-store, job-store-directory and"
+                                            + " job-store-data-source, not several");
+        }
+        if (directory != null) {
+            return new FileJobStore(directory);
+        }
+        DataSource db = applicationContext.getBean(beanName(dataSource), DataSource.class);
+        return new JdbcJobStore(db, configuration.getJobStoreTable(), configuration.isJobStoreCreateTable());
+    }
+
+    private static boolean hasJobStoreProperties(SoraComponentConfiguration configuration) {
+        return configuration.getJobStoreDirectory() != null || configuration.getJobStoreDataSource() != null;
+    }
+
+    /** {@code myBean}, {@code #myBean} or {@code #bean:myBean}: the bean's name. */
+    static String beanName(String reference) {
+        String name = reference.trim();
+        if (name.startsWith("#bean:")) {
+            return name.substring(6);
+        }
+        return name.startsWith("#") ? name.substring(1) : name;
     }
 
     /** The options that are set, by their component option names. */

@@ -3,6 +3,7 @@ package io.github.camelsora.springboot;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * {@code camel.component.sora.*}: defaults for every {@code sora:} endpoint, one property per component option
@@ -12,8 +13,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "camel.component.sora")
 public class SoraComponentConfiguration {
 
-    /** Whether to auto-configure the sora component. Default: true. */
+    /**
+     * Whether to auto-configure the sora component: false leaves it with its own defaults, as if the starter were
+     * absent (camel.component.enabled=false does the same for every component). Default: true.
+     */
     private boolean enabled = true;
+    /** camel.component.sora.customizer.enabled. */
+    @NestedConfigurationProperty
+    private final Customizer customizer = new Customizer();
+    /**
+     * A directory for a FileJobStore (one node, survives a crash) that becomes the component's jobStore; the
+     * starter creates it as the bean soraJobStore. Use this, job-store-data-source or job-store, not several.
+     */
+    private String jobStoreDirectory;
+    /**
+     * The DataSource bean (name, #name or #bean:name) of a JdbcJobStore (nodes sharing a database) that becomes
+     * the component's jobStore; the starter creates it as the bean soraJobStore.
+     */
+    private String jobStoreDataSource;
+    /** The table of the job-store-data-source store (letters, digits, underscore). */
+    private String jobStoreTable = "camel_sora_jobs";
+    /** Whether the job-store-data-source store creates its table (and index) when missing. */
+    private boolean jobStoreCreateTable = true;
     /**
      * Allow calls to an endpoint its provider has retired (OpenAI's own, since 2026-09-24). Off by default: the
      * route then fails at start with an exception naming the alternatives. Default: false.
@@ -124,7 +145,7 @@ public class SoraComponentConfiguration {
      * Remembers what the consumers delivered: webhook-ids for sora:webhook (a redelivered event runs the route
      * once), video ids for sora:videos (each finished job is emitted once). By default an in-memory repository of
      * 1000 entries per consumer; use a persistent or shared one (JDBC, Redis, Infinispan...) to survive restarts or
-     * to share across nodes. Set as a reference to a bean of type IdempotentRepository, e.g. #myBean.
+     * to share across nodes. The name of a bean of type IdempotentRepository: myRepo, #myRepo or #bean:myRepo.
      */
     private String idempotentRepository;
     /**
@@ -285,8 +306,8 @@ public class SoraComponentConfiguration {
     private String idempotencyKey;
     /**
      * Where jobs are recorded by idempotency key: InMemoryJobStore (the default), FileJobStore (one node, survives a
-     * crash) or JdbcJobStore (nodes sharing a database). Set as a reference to a bean of type
-     * io.github.camelsora.job.JobStore, e.g. #myBean.
+     * crash) or JdbcJobStore (nodes sharing a database). The name of a bean of type io.github.camelsora.job.JobStore:
+     * myStore, #myStore or #bean:myStore (or see job-store-directory and job-store-data-source).
      */
     private String jobStore;
     /**
@@ -372,8 +393,8 @@ public class SoraComponentConfiguration {
     private String proxyUsername;
     /**
      * TLS settings (trust store, key store, protocols) for the connection to the server, e.g. to trust a gateway's
-     * private certificate authority. Without it the JDK's default trust applies. Set as a reference to a bean of
-     * type SSLContextParameters, e.g. #myBean.
+     * private certificate authority. Without it the JDK's default trust applies. The name of a bean of type
+     * SSLContextParameters: myTls, #myTls or #bean:myTls.
      */
     private String sslContextParameters;
     /**
@@ -392,6 +413,59 @@ public class SoraComponentConfiguration {
      * rejected (a bound on replays). Default: 5m.
      */
     private Duration webhookTolerance;
+
+    /** Whether the starter's customizer applies camel.component.sora.* to the component. */
+    public static class Customizer {
+        /**
+         * Whether to apply camel.component.sora.* to the component when Camel creates it; false leaves the component
+         * as Camel made it. Unset: camel.component.customizer.enabled, else true.
+         */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    public Customizer getCustomizer() {
+        return customizer;
+    }
+
+    public String getJobStoreDirectory() {
+        return jobStoreDirectory;
+    }
+
+    public void setJobStoreDirectory(String jobStoreDirectory) {
+        this.jobStoreDirectory = jobStoreDirectory;
+    }
+
+    public String getJobStoreDataSource() {
+        return jobStoreDataSource;
+    }
+
+    public void setJobStoreDataSource(String jobStoreDataSource) {
+        this.jobStoreDataSource = jobStoreDataSource;
+    }
+
+    public String getJobStoreTable() {
+        return jobStoreTable;
+    }
+
+    public void setJobStoreTable(String jobStoreTable) {
+        this.jobStoreTable = jobStoreTable;
+    }
+
+    public boolean isJobStoreCreateTable() {
+        return jobStoreCreateTable;
+    }
+
+    public void setJobStoreCreateTable(boolean jobStoreCreateTable) {
+        this.jobStoreCreateTable = jobStoreCreateTable;
+    }
 
     public boolean isEnabled() {
         return enabled;

@@ -1,6 +1,10 @@
 package io.github.camelsora.springboot;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.convert.DurationStyle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +46,49 @@ class StarterMetadataMatchesComponentTest {
             assertThat(metadata.get(property).path("description").asText()).as(property).isNotBlank();
             assertThat(applied).as("the auto-configuration applies %s", option).containsKey(option);
         }
+    }
+
+    @Test
+    void everyDefaultOfTheComponentIsInTheIdeMetadata() throws Exception {
+        JsonNode component = read(StarterMetadataDefaults.SORA_JSON).path("componentProperties");
+        Map<String, JsonNode> metadata = new HashMap<>();
+        read("META-INF/spring-configuration-metadata.json").path("properties")
+                .forEach(p -> metadata.put(p.path("name").asText(), p));
+
+        List<String> withDefaults = new ArrayList<>();
+        component.fields().forEachRemaining(option -> {
+            JsonNode expected = option.getValue().get("defaultValue");
+            if (expected == null) {
+                return;
+            }
+            withDefaults.add(option.getKey());
+            String property = "camel.component.sora." + kebab(option.getKey());
+            JsonNode actual = metadata.get(property).get("defaultValue");
+            assertThat(actual).as("the default of %s in the IDE metadata", property).isNotNull();
+            if (option.getValue().path("type").asText().equals("duration")) {
+                assertThat(DurationStyle.detectAndParse(actual.asText()))
+                        .as(property).isEqualTo(Duration.ofMillis(expected.asLong()));
+            } else if (actual.isNumber()) {
+                assertThat(actual.decimalValue()).as(property).isEqualByComparingTo(expected.asText());
+            } else {
+                assertThat(actual.asText()).as(property).isEqualTo(expected.asText());
+            }
+        });
+        assertThat(withDefaults).hasSizeGreaterThan(30);
+        assertThat(metadata.get("camel.component.sora.enabled").path("defaultValue").asBoolean()).isTrue();
+        assertThat(metadata.get("camel.component.sora.customizer.enabled").path("defaultValue").asBoolean()).isTrue();
+        assertThat(metadata.get("camel.component.sora.customizer.enabled").path("description").asText()).isNotBlank();
+    }
+
+    @Test
+    void theCommittedAdditionalMetadataIsGeneratedFromTheCurrentSoraJson() throws Exception {
+        if (Boolean.getBoolean("sora.regenerateMetadata")) {
+            StarterMetadataDefaults.write(Path.of("."));
+        }
+        assertThat(Files.readString(Path.of(StarterMetadataDefaults.ADDITIONAL), StandardCharsets.UTF_8))
+                .as("%s is stale: run this test with -Dsora.regenerateMetadata=true, then build again",
+                        StarterMetadataDefaults.ADDITIONAL)
+                .isEqualTo(StarterMetadataDefaults.render());
     }
 
     /** A configuration with every property set, through its setters (by reflection, so none is forgotten). */

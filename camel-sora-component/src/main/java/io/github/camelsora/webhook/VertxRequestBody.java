@@ -1,0 +1,71 @@
+package io.github.camelsora.webhook;
+
+import java.util.concurrent.CompletableFuture;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Reads the body of a request that platform-http's Vert.x engine hands over unread ({@code useBodyHandler=false}:
+ * the body is the paused {@link HttpServerRequest}), at most {@code max} bytes: past that it stops reading, leaves
+ * the rest unread (the request stays paused) and fails with {@link PayloadTooLargeException}. No thread waits: the
+ * chunks arrive on the request's event loop.
+ * <p>
+ * Loaded only when the body is a Vert.x request, so the component does not need Vert.x otherwise; its methods take
+ * and return no Vert.x type.
+ */
+final class VertxRequestBody {
+
+    private VertxRequestBody() {
+    }
+
+    /** Whether the body is an unread Vert.x request. */
+    static boolean accepts(Object body) {
+        return body instanceof HttpServerRequest;
+    }
+
+    static CompletableFuture<byte[]> read(Object body, int max) {
+        HttpServerRequest request = (HttpServerRequest) body;
+        CompletableFuture<byte[]> result = new CompletableFuture<>();
+        String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null && declared.trim().matches("\\d{1,18}") && Long.parseLong(declared.trim()) > max) {
+            result.completeExceptionally(new PayloadTooLargeException(max)); // nothing read: the request stays paused
+            return result;
+        }
+        Runnable start = () -> {
+            try {
+                Buffer payload = Buffer.buffer();
+                request.exceptionHandler(result::completeExceptionally);
+                request.handler(chunk -> {
+                    if (result.isDone()) {
+                        return;
+                    }
+                    if ((long) payload.length() + chunk.length() > max) {
+                        request.pause(); // the rest stays unread: the client is answered 413 and may stop sending
+                        result.completeExceptionally(new PayloadTooLargeException(max));
+                        return;
+                    }
+                    payload.appendBuffer(chunk);
+                });
+                request.endHandler(end -> result.complete(payload.getBytes()));
+                if (request.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
+                    request.response().writeContinue(); // the declared length was checked already
+                }
+                request.resume();
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        };
+        // the request's handlers belong on its event loop; platform-http calls processors on a worker of that context
+        Context context = Vertx.currentContext();
+        if (context != null) {
+            context.runOnContext(ignored -> start.run());
+        } else {
+            start.run();
+        }
+        return result;
+    }
+}
