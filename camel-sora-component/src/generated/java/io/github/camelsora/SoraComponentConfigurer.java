@@ -65,6 +65,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "fetchVideo": getOrCreateConfiguration(target).setFetchVideo(property(camelContext, boolean.class, value)); return true;
         case "forwardtrackedevents":
         case "forwardTrackedEvents": getOrCreateConfiguration(target).setForwardTrackedEvents(property(camelContext, boolean.class, value)); return true;
+        case "generateaudio":
+        case "generateAudio": getOrCreateConfiguration(target).setGenerateAudio(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -105,6 +107,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxwaitingjobs":
         case "maxWaitingJobs": getOrCreateConfiguration(target).setMaxWaitingJobs(property(camelContext, int.class, value)); return true;
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "negativeprompt":
+        case "negativePrompt": getOrCreateConfiguration(target).setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "order": getOrCreateConfiguration(target).setOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
         case "outputDirectory": getOrCreateConfiguration(target).setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
@@ -132,6 +136,7 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "safetypolldelay":
         case "safetyPollDelay": getOrCreateConfiguration(target).setSafetyPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "seconds": getOrCreateConfiguration(target).setSeconds(property(camelContext, java.lang.String.class, value)); return true;
+        case "seed": getOrCreateConfiguration(target).setSeed(property(camelContext, java.lang.Integer.class, value)); return true;
         case "size": getOrCreateConfiguration(target).setSize(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
@@ -192,6 +197,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "fetchVideo": return boolean.class;
         case "forwardtrackedevents":
         case "forwardTrackedEvents": return boolean.class;
+        case "generateaudio":
+        case "generateAudio": return java.lang.Boolean.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -232,6 +239,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxwaitingjobs":
         case "maxWaitingJobs": return int.class;
         case "model": return java.lang.String.class;
+        case "negativeprompt":
+        case "negativePrompt": return java.lang.String.class;
         case "order": return java.lang.String.class;
         case "outputdirectory":
         case "outputDirectory": return java.lang.String.class;
@@ -259,6 +268,7 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "safetypolldelay":
         case "safetyPollDelay": return long.class;
         case "seconds": return java.lang.String.class;
+        case "seed": return java.lang.Integer.class;
         case "size": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
@@ -320,6 +330,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "fetchVideo": return getOrCreateConfiguration(target).isFetchVideo();
         case "forwardtrackedevents":
         case "forwardTrackedEvents": return getOrCreateConfiguration(target).isForwardTrackedEvents();
+        case "generateaudio":
+        case "generateAudio": return getOrCreateConfiguration(target).getGenerateAudio();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
@@ -360,6 +372,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxwaitingjobs":
         case "maxWaitingJobs": return getOrCreateConfiguration(target).getMaxWaitingJobs();
         case "model": return getOrCreateConfiguration(target).getModel();
+        case "negativeprompt":
+        case "negativePrompt": return getOrCreateConfiguration(target).getNegativePrompt();
         case "order": return getOrCreateConfiguration(target).getOrder();
         case "outputdirectory":
         case "outputDirectory": return getOrCreateConfiguration(target).getOutputDirectory();
@@ -387,6 +401,7 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "safetypolldelay":
         case "safetyPollDelay": return getOrCreateConfiguration(target).getSafetyPollDelay();
         case "seconds": return getOrCreateConfiguration(target).getSeconds();
+        case "seed": return getOrCreateConfiguration(target).getSeed();
         case "size": return getOrCreateConfiguration(target).getSize();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();

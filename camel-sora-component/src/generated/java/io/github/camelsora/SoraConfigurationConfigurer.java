@@ -53,6 +53,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "fetchVideo": target.setFetchVideo(property(camelContext, boolean.class, value)); return true;
         case "forwardtrackedevents":
         case "forwardTrackedEvents": target.setForwardTrackedEvents(property(camelContext, boolean.class, value)); return true;
+        case "generateaudio":
+        case "generateAudio": target.setGenerateAudio(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "httpservercomponent":
         case "httpServerComponent": target.setHttpServerComponent(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotencykey":
@@ -85,6 +87,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "maxwaitingjobs":
         case "maxWaitingJobs": target.setMaxWaitingJobs(property(camelContext, int.class, value)); return true;
         case "model": target.setModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "negativeprompt":
+        case "negativePrompt": target.setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "order": target.setOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
         case "outputDirectory": target.setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
@@ -112,6 +116,7 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "safetypolldelay":
         case "safetyPollDelay": target.setSafetyPollDelay(property(camelContext, long.class, value)); return true;
         case "seconds": target.setSeconds(property(camelContext, java.lang.String.class, value)); return true;
+        case "seed": target.setSeed(property(camelContext, java.lang.Integer.class, value)); return true;
         case "size": target.setSize(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
@@ -165,6 +170,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "fetchVideo": return boolean.class;
         case "forwardtrackedevents":
         case "forwardTrackedEvents": return boolean.class;
+        case "generateaudio":
+        case "generateAudio": return java.lang.Boolean.class;
         case "httpservercomponent":
         case "httpServerComponent": return java.lang.String.class;
         case "idempotencykey":
@@ -197,6 +204,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "maxwaitingjobs":
         case "maxWaitingJobs": return int.class;
         case "model": return java.lang.String.class;
+        case "negativeprompt":
+        case "negativePrompt": return java.lang.String.class;
         case "order": return java.lang.String.class;
         case "outputdirectory":
         case "outputDirectory": return java.lang.String.class;
@@ -224,6 +233,7 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "safetypolldelay":
         case "safetyPollDelay": return long.class;
         case "seconds": return java.lang.String.class;
+        case "seed": return java.lang.Integer.class;
         case "size": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
@@ -278,6 +288,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "fetchVideo": return target.isFetchVideo();
         case "forwardtrackedevents":
         case "forwardTrackedEvents": return target.isForwardTrackedEvents();
+        case "generateaudio":
+        case "generateAudio": return target.getGenerateAudio();
         case "httpservercomponent":
         case "httpServerComponent": return target.getHttpServerComponent();
         case "idempotencykey":
@@ -310,6 +322,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "maxwaitingjobs":
         case "maxWaitingJobs": return target.getMaxWaitingJobs();
         case "model": return target.getModel();
+        case "negativeprompt":
+        case "negativePrompt": return target.getNegativePrompt();
         case "order": return target.getOrder();
         case "outputdirectory":
         case "outputDirectory": return target.getOutputDirectory();
@@ -337,6 +351,7 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "safetypolldelay":
         case "safetyPollDelay": return target.getSafetyPollDelay();
         case "seconds": return target.getSeconds();
+        case "seed": return target.getSeed();
         case "size": return target.getSize();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();

@@ -66,6 +66,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "fetchVideo": target.getConfiguration().setFetchVideo(property(camelContext, boolean.class, value)); return true;
         case "forwardtrackedevents":
         case "forwardTrackedEvents": target.getConfiguration().setForwardTrackedEvents(property(camelContext, boolean.class, value)); return true;
+        case "generateaudio":
+        case "generateAudio": target.getConfiguration().setGenerateAudio(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "httpservercomponent":
         case "httpServerComponent": target.getConfiguration().setHttpServerComponent(property(camelContext, java.lang.String.class, value)); return true;
@@ -103,6 +105,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxwaitingjobs":
         case "maxWaitingJobs": target.getConfiguration().setMaxWaitingJobs(property(camelContext, int.class, value)); return true;
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "negativeprompt":
+        case "negativePrompt": target.getConfiguration().setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "order": target.getConfiguration().setOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
         case "outputDirectory": target.getConfiguration().setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
@@ -141,6 +145,7 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "schedulerproperties":
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "seconds": target.getConfiguration().setSeconds(property(camelContext, java.lang.String.class, value)); return true;
+        case "seed": target.getConfiguration().setSeed(property(camelContext, java.lang.Integer.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "size": target.getConfiguration().setSize(property(camelContext, java.lang.String.class, value)); return true;
@@ -215,6 +220,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "fetchVideo": return boolean.class;
         case "forwardtrackedevents":
         case "forwardTrackedEvents": return boolean.class;
+        case "generateaudio":
+        case "generateAudio": return java.lang.Boolean.class;
         case "greedy": return boolean.class;
         case "httpservercomponent":
         case "httpServerComponent": return java.lang.String.class;
@@ -252,6 +259,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxwaitingjobs":
         case "maxWaitingJobs": return int.class;
         case "model": return java.lang.String.class;
+        case "negativeprompt":
+        case "negativePrompt": return java.lang.String.class;
         case "order": return java.lang.String.class;
         case "outputdirectory":
         case "outputDirectory": return java.lang.String.class;
@@ -290,6 +299,7 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "schedulerproperties":
         case "schedulerProperties": return java.util.Map.class;
         case "seconds": return java.lang.String.class;
+        case "seed": return java.lang.Integer.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "size": return java.lang.String.class;
@@ -365,6 +375,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "fetchVideo": return target.getConfiguration().isFetchVideo();
         case "forwardtrackedevents":
         case "forwardTrackedEvents": return target.getConfiguration().isForwardTrackedEvents();
+        case "generateaudio":
+        case "generateAudio": return target.getConfiguration().getGenerateAudio();
         case "greedy": return target.isGreedy();
         case "httpservercomponent":
         case "httpServerComponent": return target.getConfiguration().getHttpServerComponent();
@@ -402,6 +414,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxwaitingjobs":
         case "maxWaitingJobs": return target.getConfiguration().getMaxWaitingJobs();
         case "model": return target.getConfiguration().getModel();
+        case "negativeprompt":
+        case "negativePrompt": return target.getConfiguration().getNegativePrompt();
         case "order": return target.getConfiguration().getOrder();
         case "outputdirectory":
         case "outputDirectory": return target.getConfiguration().getOutputDirectory();
@@ -440,6 +454,7 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "schedulerproperties":
         case "schedulerProperties": return target.getSchedulerProperties();
         case "seconds": return target.getConfiguration().getSeconds();
+        case "seed": return target.getConfiguration().getSeed();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "size": return target.getConfiguration().getSize();

@@ -23,7 +23,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(80);
+        Set<String> props = new HashSet<>(83);
         props.add("accessToken");
         props.add("after");
         props.add("allowInsecureHttp");
@@ -48,6 +48,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("exchangePattern");
         props.add("fetchVideo");
         props.add("forwardTrackedEvents");
+        props.add("generateAudio");
         props.add("greedy");
         props.add("httpServerComponent");
         props.add("idempotencyKey");
@@ -68,6 +69,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("maxRetryDelay");
         props.add("maxWaitingJobs");
         props.add("model");
+        props.add("negativePrompt");
         props.add("operation");
         props.add("order");
         props.add("outputDirectory");
@@ -90,6 +92,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("scheduler");
         props.add("schedulerProperties");
         props.add("seconds");
+        props.add("seed");
         props.add("sendEmptyMessageWhenIdle");
         props.add("size");
         props.add("sslContextParameters");

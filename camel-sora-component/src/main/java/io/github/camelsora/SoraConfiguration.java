@@ -57,8 +57,14 @@ public class SoraConfiguration implements Cloneable {
     private long maxResponseBytes = TransportSettings.DEFAULT_MAX_RESPONSE_BYTES;
     @UriParam(label = "producer,advanced", defaultValue = "1800000", javaType = "java.time.Duration")
     private long downloadTimeout = 1_800_000;
-    @UriParam(label = "common", defaultValue = "openai", enums = "openai,azure,cometapi,litellm,sglang,custom")
+    @UriParam(label = "common", defaultValue = "openai", enums = "openai,azure,cometapi,litellm,sglang,custom,gemini")
     private String provider = "openai";
+    @UriParam(label = "producer")
+    private String negativePrompt;
+    @UriParam(label = "producer")
+    private Integer seed;
+    @UriParam(label = "producer")
+    private Boolean generateAudio;
     @UriParam(label = "security", secret = true)
     private String accessToken;
     @UriParam(label = "common", defaultValue = "false")
@@ -370,11 +376,49 @@ public class SoraConfiguration implements Cloneable {
     }
 
     /**
-     * The kind of server: openai, azure, cometapi, litellm, sglang or custom. Decides the default base URL, how the
-     * key is sent (azure: api-key header), which operations exist and which models, sizes and seconds are checked.
+     * The kind of server: openai, azure, cometapi, litellm, sglang or custom (the /v1/videos job protocol), or
+     * gemini (Veo through the Gemini API). Decides the protocol, the default base URL, how the key is sent (azure:
+     * api-key header; gemini: x-goog-api-key), which operations exist and which models, sizes and seconds are
+     * checked.
      */
     public void setProvider(String provider) {
         this.provider = provider;
+    }
+
+    public String getNegativePrompt() {
+        return negativePrompt;
+    }
+
+    /**
+     * What the video should not show (Veo: negativePrompt). Only for providers that document it (gemini); the
+     * Videos protocol has no such field and refuses it before anything is sent.
+     */
+    public void setNegativePrompt(String negativePrompt) {
+        this.negativePrompt = negativePrompt;
+    }
+
+    public Integer getSeed() {
+        return seed;
+    }
+
+    /**
+     * A seed for a repeatable render, for providers that document one (not the Gemini API, whose Veo has none);
+     * refused before anything is sent by the others.
+     */
+    public void setSeed(Integer seed) {
+        this.seed = seed;
+    }
+
+    public Boolean getGenerateAudio() {
+        return generateAudio;
+    }
+
+    /**
+     * Whether the provider renders an audio track, for providers that document the switch (not the Gemini API,
+     * whose Veo 3 always does); refused before anything is sent by the others.
+     */
+    public void setGenerateAudio(Boolean generateAudio) {
+        this.generateAudio = generateAudio;
     }
 
     public String getAccessToken() {

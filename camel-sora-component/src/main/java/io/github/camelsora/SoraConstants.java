@@ -20,6 +20,10 @@ public final class SoraConstants {
                             + " rendered.",
               javaType = "String")
     public static final String SIZE = "CamelSoraSize";
+    @Metadata(description = "What the video should not show, overriding the negativePrompt option (providers that"
+                            + " document it, e.g. gemini).",
+              javaType = "String")
+    public static final String NEGATIVE_PROMPT = "CamelSoraNegativePrompt";
     @Metadata(description = "The id of the video job. Set as soon as the job is created, so it is on the exchange"
                             + " even when a later step fails.",
               javaType = "String")

@@ -318,8 +318,11 @@ public final class JobEngine implements AutoCloseable {
 
     /** A stable hash of what is rendered; a key reused with another request is refused. */
     static String fingerprint(VideoRequest request) {
-        return FileJobStore.sha256(String.join("\u0000", String.valueOf(request.prompt()),
-                String.valueOf(request.model()), String.valueOf(request.size()), String.valueOf(request.seconds())));
+        String base = String.join("\u0000", String.valueOf(request.prompt()), String.valueOf(request.model()),
+                String.valueOf(request.size()), String.valueOf(request.seconds()));
+        // provider parameters only count when there are some: the records of jobs without any keep their fingerprint
+        return FileJobStore.sha256(request.parameters().isEmpty() ? base
+                : base + "\u0000" + new java.util.TreeMap<>(request.parameters()));
     }
 
     private final class Run {
