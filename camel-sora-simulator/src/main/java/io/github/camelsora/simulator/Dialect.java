@@ -16,5 +16,12 @@ public enum Dialect {
      * The LiteLLM proxy: ids rewritten into opaque {@code video_<base64>} / {@code char_<base64>} tokens, every
      * content variant labelled {@code video/mp4}, and no {@code DELETE} route.
      */
-    LITELLM
+    LITELLM,
+    /**
+     * Veo through the Gemini API: {@code POST /v1beta/models/{model}:predictLongRunning}, the long-running operation
+     * at {@code GET /v1beta/models/{model}/operations/{id}}, the video at
+     * {@code GET /v1beta/files/{id}:download?alt=media}; the key in {@code x-goog-api-key} (or {@code ?key=}); errors
+     * as {@code {"error": {"code", "message", "status"}}}; videos kept for two days. See {@link GeminiDialect}.
+     */
+    GEMINI
 }

@@ -50,13 +50,18 @@ final class SimulatorState {
 
     /** A job derived from another one (remix, edit, extension): same lifecycle, the lineage recorded. */
     VideoJob createJob(VideoSpec spec, String remixedFromVideoId, int extensions) {
+        return createJob("video_" + ApiExchange.randomHex(), spec, remixedFromVideoId, extensions);
+    }
+
+    /** A job with an id of the dialect's making (e.g. a Gemini operation name). */
+    VideoJob createJob(String id, VideoSpec spec, String remixedFromVideoId, int extensions) {
         Instant now = clock.instant();
         String prompt = spec.prompt();
         Duration plannedRenderTime = jittered(rules.renderTimeFor(prompt, renderTime));
         JobFailure failure = rules.failureFor(prompt);
         Long videoBytes = rules.videoBytesFor(prompt);
         String mediaPrompt = drawPrompt ? prompt : SHARED_MEDIA_LABEL;
-        VideoJob job = jobs.add(sequence -> new VideoJob("video_" + ApiExchange.randomHex(), sequence, now,
+        VideoJob job = jobs.add(sequence -> new VideoJob(id, sequence, now,
                 plannedRenderTime, prompt, spec.model(), spec.size(), spec.seconds(), failure, videoBytes, mediaPrompt,
                 remixedFromVideoId, extensions));
         counters.created(job.id());
@@ -72,7 +77,11 @@ final class SimulatorState {
     }
 
     JobSnapshot snapshot(VideoJob job) {
-        return JobLifecycle.snapshot(job, clock.instant(), rules.assetLifetimeFor(job.prompt()));
+        Duration lifetime = rules.assetLifetimeFor(job.prompt());
+        if (lifetime == null && dialect == Dialect.GEMINI) {
+            lifetime = GeminiDialect.VIDEO_LIFETIME; // Google removes generated videos after two days
+        }
+        return JobLifecycle.snapshot(job, clock.instant(), lifetime);
     }
 
     VideoJob requireJob(String videoId) throws ApiException {

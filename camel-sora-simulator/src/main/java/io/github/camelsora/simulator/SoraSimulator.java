@@ -59,7 +59,11 @@ public final class SoraSimulator implements AutoCloseable {
         this.cacheDir = cacheDir;
         this.ownsCacheDir = ownsCacheDir;
         this.baseUrl = "http://" + hostForUrl(server.getAddress()) + ":" + server.getAddress().getPort()
-                + (state.dialect == Dialect.AZURE ? "/openai/v1" : "/v1");
+                + switch (state.dialect) {
+                    case AZURE -> "/openai/v1";
+                    case GEMINI -> GeminiDialect.PREFIX;
+                    default -> "/v1";
+                };
     }
 
     public static Builder builder() {
@@ -72,6 +76,11 @@ public final class SoraSimulator implements AutoCloseable {
      */
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** {@code http://127.0.0.1:<port>}: the server's root, for clients that add the API version themselves. */
+    public String rootUrl() {
+        return baseUrl.substring(0, baseUrl.indexOf('/', "http://".length()));
     }
 
     public int port() {
