@@ -140,6 +140,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "size": getOrCreateConfiguration(target).setSize(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "storageuri":
+        case "storageUri": getOrCreateConfiguration(target).setStorageUri(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "validaterequests":
         case "validateRequests": getOrCreateConfiguration(target).setValidateRequests(property(camelContext, boolean.class, value)); return true;
@@ -272,6 +274,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "size": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "storageuri":
+        case "storageUri": return java.lang.String.class;
         case "timeout": return long.class;
         case "validaterequests":
         case "validateRequests": return boolean.class;
@@ -405,6 +409,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "size": return getOrCreateConfiguration(target).getSize();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "storageuri":
+        case "storageUri": return getOrCreateConfiguration(target).getStorageUri();
         case "timeout": return getOrCreateConfiguration(target).getTimeout();
         case "validaterequests":
         case "validateRequests": return getOrCreateConfiguration(target).isValidateRequests();

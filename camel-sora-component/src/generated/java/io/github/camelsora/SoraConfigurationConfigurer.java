@@ -120,6 +120,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "size": target.setSize(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "storageuri":
+        case "storageUri": target.setStorageUri(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": target.setTimeout(property(camelContext, long.class, value)); return true;
         case "validaterequests":
         case "validateRequests": target.setValidateRequests(property(camelContext, boolean.class, value)); return true;
@@ -237,6 +239,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "size": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "storageuri":
+        case "storageUri": return java.lang.String.class;
         case "timeout": return long.class;
         case "validaterequests":
         case "validateRequests": return boolean.class;
@@ -355,6 +359,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "size": return target.getSize();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
+        case "storageuri":
+        case "storageUri": return target.getStorageUri();
         case "timeout": return target.getTimeout();
         case "validaterequests":
         case "validateRequests": return target.isValidateRequests();

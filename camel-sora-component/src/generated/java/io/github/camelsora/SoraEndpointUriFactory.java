@@ -23,7 +23,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(83);
+        Set<String> props = new HashSet<>(84);
         props.add("accessToken");
         props.add("after");
         props.add("allowInsecureHttp");
@@ -97,6 +97,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("size");
         props.add("sslContextParameters");
         props.add("startScheduler");
+        props.add("storageUri");
         props.add("timeUnit");
         props.add("timeout");
         props.add("useFixedDelay");

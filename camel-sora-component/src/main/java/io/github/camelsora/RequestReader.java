@@ -74,7 +74,7 @@ final class RequestReader {
                 parameters(message, config));
     }
 
-    /** Provider parameters (by the provider's name): negativePrompt (header or option), seed, generateAudio. */
+    /** Provider parameters (by the provider's name): negativePrompt (header or option), seed, generateAudio, storageUri. */
     static Map<String, Object> parameters(Message message, SoraConfiguration config) {
         Map<String, Object> parameters = new java.util.LinkedHashMap<>();
         String negative = message.getHeader(SoraConstants.NEGATIVE_PROMPT, config.getNegativePrompt(), String.class);
@@ -86,6 +86,9 @@ final class RequestReader {
         }
         if (config.getGenerateAudio() != null) {
             parameters.put("generateAudio", config.getGenerateAudio());
+        }
+        if (config.getStorageUri() != null && !config.getStorageUri().isBlank()) {
+            parameters.put("storageUri", config.getStorageUri());
         }
         return parameters;
     }

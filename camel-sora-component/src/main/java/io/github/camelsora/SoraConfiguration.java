@@ -57,7 +57,7 @@ public class SoraConfiguration implements Cloneable {
     private long maxResponseBytes = TransportSettings.DEFAULT_MAX_RESPONSE_BYTES;
     @UriParam(label = "producer,advanced", defaultValue = "1800000", javaType = "java.time.Duration")
     private long downloadTimeout = 1_800_000;
-    @UriParam(label = "common", defaultValue = "openai", enums = "openai,azure,cometapi,litellm,sglang,custom,gemini")
+    @UriParam(label = "common", defaultValue = "openai", enums = "openai,azure,cometapi,litellm,sglang,custom,gemini,vertex")
     private String provider = "openai";
     @UriParam(label = "producer")
     private String negativePrompt;
@@ -65,6 +65,8 @@ public class SoraConfiguration implements Cloneable {
     private Integer seed;
     @UriParam(label = "producer")
     private Boolean generateAudio;
+    @UriParam(label = "producer")
+    private String storageUri;
     @UriParam(label = "security", secret = true)
     private String accessToken;
     @UriParam(label = "common", defaultValue = "false")
@@ -377,7 +379,7 @@ public class SoraConfiguration implements Cloneable {
 
     /**
      * The kind of server: openai, azure, cometapi, litellm, sglang or custom (the /v1/videos job protocol), or
-     * gemini (Veo through the Gemini API). Decides the protocol, the default base URL, how the key is sent (azure:
+     * gemini (Veo through the Gemini API) or vertex (Veo on Vertex AI; baseUrl names project and location). Decides the protocol, the default base URL, how the key is sent (azure:
      * api-key header; gemini: x-goog-api-key), which operations exist and which models, sizes and seconds are
      * checked.
      */
@@ -419,6 +421,18 @@ public class SoraConfiguration implements Cloneable {
      */
     public void setGenerateAudio(Boolean generateAudio) {
         this.generateAudio = generateAudio;
+    }
+
+    public String getStorageUri() {
+        return storageUri;
+    }
+
+    /**
+     * Where the provider writes the result in cloud storage (vertex: a gs://bucket/prefix/ storageUri; the video is
+     * then read from there), for providers that document it; refused before anything is sent by the others.
+     */
+    public void setStorageUri(String storageUri) {
+        this.storageUri = storageUri;
     }
 
     public String getAccessToken() {

@@ -320,12 +320,18 @@ abstract class GoogleLroClient implements VideoProvider {
 
     /** Streams a result URL on the provider's own origin, with its credential, into {@code file}. */
     CompletableFuture<Download> downloadWithCredential(URI uri, String videoId, Path file, Deadline deadline) {
+        return auth().thenCompose(auth -> downloadWithCredential(uri, videoId, file, deadline, auth));
+    }
+
+    /** Streams {@code uri} into {@code file} with {@code auth} (sent only to its origin). */
+    CompletableFuture<Download> downloadWithCredential(URI uri, String videoId, Path file, Deadline deadline,
+                                                       HttpTransport.Auth auth) {
         String operation = "download video";
         CompletableFuture<Download> result = new CompletableFuture<>();
-        auth().thenCompose(auth -> http.execute(new HttpTransport.Request("GET", uri, null, null, "*/*", auth,
+        http.execute(new HttpTransport.Request("GET", uri, null, null, "*/*", auth,
                         transport.allowInsecureHttp()),
                 () -> new FileResponseConsumer(file, transport.maxDownloadBytes()), operation, videoId,
-                transport.downloadTimeout(), deadline))
+                transport.downloadTimeout(), deadline)
                 .whenComplete((r, error) -> {
                     try {
                         if (error != null) {

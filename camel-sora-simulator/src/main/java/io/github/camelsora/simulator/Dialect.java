@@ -23,5 +23,12 @@ public enum Dialect {
      * {@code GET /v1beta/files/{id}:download?alt=media}; the key in {@code x-goog-api-key} (or {@code ?key=}); errors
      * as {@code {"error": {"code", "message", "status"}}}; videos kept for two days. See {@link GeminiDialect}.
      */
-    GEMINI
+    GEMINI,
+    /**
+     * Veo on Vertex AI: {@code predictLongRunning} and {@code fetchPredictOperation} under
+     * {@code /v1/projects/sim-project/locations/us-central1/publishers/google/models/}, the video inline as base64 or,
+     * with {@code storageUri}, in "Cloud Storage" served at {@code /download/storage/v1/b/{bucket}/o/{object}}; an
+     * access token as {@code Authorization: Bearer}. See {@link VertexDialect}.
+     */
+    VERTEX
 }

@@ -129,9 +129,21 @@ final class GeminiDialect {
 
     private static void create(ApiExchange exchange, String model, SimulatorState state)
             throws IOException, ApiException {
-        List<Integer> lengths = MODELS.get(model);
+        VideoSpec spec = spec(exchange, model, MODELS, PARAMETERS, "v1beta");
+        String name = "models/" + model + "/operations/" + ApiExchange.randomHex();
+        state.createJob(name, spec, null, 0);
+        ObjectNode operation = Json.MAPPER.createObjectNode();
+        operation.put("name", name);
+        exchange.sendJson(200, operation);
+    }
+
+    /** Reads and checks a Veo {@code predictLongRunning} body (shared with {@link VertexDialect}). */
+    static VideoSpec spec(ApiExchange exchange, String model, Map<String, List<Integer>> models,
+                          Set<String> allowed, String version) throws IOException, ApiException {
+        List<Integer> lengths = models.get(model);
         if (lengths == null) {
-            throw error(404, "models/" + model + " is not found for API version v1beta, or is not supported for"
+            throw error(404, "models/" + model + " is not found for API version " + version + ", or is not"
+                    + " supported for"
                     + " predictLongRunning. Call ListModels to see the list of available models and their supported"
                     + " methods.");
         }
@@ -154,7 +166,7 @@ final class GeminiDialect {
             throw error(400, "Invalid JSON payload received. 'parameters' must be an object.");
         }
         for (String name : iterable(parameters)) {
-            if (!PARAMETERS.contains(name)) {
+            if (!allowed.contains(name)) {
                 throw error(400, "`" + name + "` isn't supported by this model. Please remove it or refer to the"
                         + " Gemini API documentation for supported usage.");
             }
@@ -184,11 +196,7 @@ final class GeminiDialect {
         if (aspectRatio.equals("9:16")) {
             size = new FrameSize(size.height(), size.width());
         }
-        String name = "models/" + model + "/operations/" + ApiExchange.randomHex();
-        state.createJob(name, new VideoSpec(instance.path("prompt").asText(), model, size, seconds), null, 0);
-        ObjectNode operation = Json.MAPPER.createObjectNode();
-        operation.put("name", name);
-        exchange.sendJson(200, operation);
+        return new VideoSpec(instance.path("prompt").asText(), model, size, seconds);
     }
 
     private static void checkImage(JsonNode image) throws ApiException {
@@ -282,7 +290,7 @@ final class GeminiDialect {
         }
     }
 
-    private static FileChannel openVideo(VideoJob job, SimulatorState state) throws IOException {
+    static FileChannel openVideo(VideoJob job, SimulatorState state) throws IOException {
         NoSuchFileException lastMiss = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             Path mp4 = job.videoBytes() == null

@@ -22,6 +22,8 @@ final class SimulatorState {
     final PromptRules rules = new PromptRules();
     final CharacterStore characters = new CharacterStore();
     final ExchangeRecorder recorder = new ExchangeRecorder();
+    /** Where a job "wrote" its video in cloud storage (Vertex with storageUri), by job id. */
+    final java.util.Map<String, String> outputs = new java.util.concurrent.ConcurrentHashMap<>();
     /** Which server the simulator imitates; set once by the builder before the server starts. */
     volatile Dialect dialect = Dialect.OPENAI;
     /** Sends the jobs' webhook events; set once by the simulator right after construction. */
@@ -127,6 +129,7 @@ final class SimulatorState {
         rules.clear();
         characters.clear();
         recorder.clear();
+        outputs.clear();
         if (webhooks != null) {
             webhooks.reset();
         }

@@ -62,6 +62,7 @@ public final class SoraSimulator implements AutoCloseable {
                 + switch (state.dialect) {
                     case AZURE -> "/openai/v1";
                     case GEMINI -> GeminiDialect.PREFIX;
+                    case VERTEX -> VertexDialect.PREFIX;
                     default -> "/v1";
                 };
     }

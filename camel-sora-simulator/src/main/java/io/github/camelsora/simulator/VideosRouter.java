@@ -59,6 +59,11 @@ final class VideosRouter implements HttpHandler {
                 GeminiDialect.Target gemini = GeminiDialect.resolve(exchange.method(), exchange.rawPath());
                 target = new Target(gemini.route(), gemini.id());
                 handler = GeminiDialect.handler(gemini.route(), state);
+            } else if (dialect == Dialect.VERTEX) {
+                VertexDialect.authenticate(exchange, state);
+                GeminiDialect.Target vertex = VertexDialect.resolve(exchange.method(), exchange.rawPath());
+                target = new Target(vertex.route(), vertex.id());
+                handler = VertexDialect.handler(vertex.route(), state);
             } else {
                 authenticate(exchange, dialect);
                 target = resolve(exchange.method(), exchange.rawPath(), dialect);
@@ -108,7 +113,7 @@ final class VideosRouter implements HttpHandler {
 
     private void answer(ApiExchange exchange, ApiException error) {
         try {
-            if (state.dialect == Dialect.GEMINI) {
+            if (state.dialect == Dialect.GEMINI || state.dialect == Dialect.VERTEX) {
                 exchange.sendJson(error.status(), GeminiDialect.errorBody(error), error.headers());
                 return;
             }
