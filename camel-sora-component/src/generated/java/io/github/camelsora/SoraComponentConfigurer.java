@@ -59,6 +59,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "deleteafterdownload":
         case "deleteAfterDownload": getOrCreateConfiguration(target).setDeleteAfterDownload(property(camelContext, boolean.class, value)); return true;
         case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
+        case "downloadresult":
+        case "downloadResult": getOrCreateConfiguration(target).setDownloadResult(property(camelContext, boolean.class, value)); return true;
         case "downloadtimeout":
         case "downloadTimeout": getOrCreateConfiguration(target).setDownloadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "fetchvideo":
@@ -193,6 +195,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "deleteafterdownload":
         case "deleteAfterDownload": return boolean.class;
         case "download": return boolean.class;
+        case "downloadresult":
+        case "downloadResult": return boolean.class;
         case "downloadtimeout":
         case "downloadTimeout": return long.class;
         case "fetchvideo":
@@ -328,6 +332,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "deleteafterdownload":
         case "deleteAfterDownload": return getOrCreateConfiguration(target).isDeleteAfterDownload();
         case "download": return getOrCreateConfiguration(target).isDownload();
+        case "downloadresult":
+        case "downloadResult": return getOrCreateConfiguration(target).isDownloadResult();
         case "downloadtimeout":
         case "downloadTimeout": return getOrCreateConfiguration(target).getDownloadTimeout();
         case "fetchvideo":

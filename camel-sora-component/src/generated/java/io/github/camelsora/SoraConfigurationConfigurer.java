@@ -47,6 +47,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "deleteafterdownload":
         case "deleteAfterDownload": target.setDeleteAfterDownload(property(camelContext, boolean.class, value)); return true;
         case "download": target.setDownload(property(camelContext, boolean.class, value)); return true;
+        case "downloadresult":
+        case "downloadResult": target.setDownloadResult(property(camelContext, boolean.class, value)); return true;
         case "downloadtimeout":
         case "downloadTimeout": target.setDownloadTimeout(property(camelContext, long.class, value)); return true;
         case "fetchvideo":
@@ -166,6 +168,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "deleteafterdownload":
         case "deleteAfterDownload": return boolean.class;
         case "download": return boolean.class;
+        case "downloadresult":
+        case "downloadResult": return boolean.class;
         case "downloadtimeout":
         case "downloadTimeout": return long.class;
         case "fetchvideo":
@@ -286,6 +290,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "deleteafterdownload":
         case "deleteAfterDownload": return target.isDeleteAfterDownload();
         case "download": return target.isDownload();
+        case "downloadresult":
+        case "downloadResult": return target.isDownloadResult();
         case "downloadtimeout":
         case "downloadTimeout": return target.getDownloadTimeout();
         case "fetchvideo":

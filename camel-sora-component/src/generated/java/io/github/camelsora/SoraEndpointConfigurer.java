@@ -56,6 +56,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "deleteafterdownload":
         case "deleteAfterDownload": target.getConfiguration().setDeleteAfterDownload(property(camelContext, boolean.class, value)); return true;
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
+        case "downloadresult":
+        case "downloadResult": target.getConfiguration().setDownloadResult(property(camelContext, boolean.class, value)); return true;
         case "downloadtimeout":
         case "downloadTimeout": target.getConfiguration().setDownloadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "exceptionhandler":
@@ -212,6 +214,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "deleteafterdownload":
         case "deleteAfterDownload": return boolean.class;
         case "download": return boolean.class;
+        case "downloadresult":
+        case "downloadResult": return boolean.class;
         case "downloadtimeout":
         case "downloadTimeout": return long.class;
         case "exceptionhandler":
@@ -369,6 +373,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "deleteafterdownload":
         case "deleteAfterDownload": return target.getConfiguration().isDeleteAfterDownload();
         case "download": return target.getConfiguration().isDownload();
+        case "downloadresult":
+        case "downloadResult": return target.getConfiguration().isDownloadResult();
         case "downloadtimeout":
         case "downloadTimeout": return target.getConfiguration().getDownloadTimeout();
         case "exceptionhandler":

@@ -23,7 +23,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(84);
+        Set<String> props = new HashSet<>(85);
         props.add("accessToken");
         props.add("after");
         props.add("allowInsecureHttp");
@@ -43,6 +43,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("delay");
         props.add("deleteAfterDownload");
         props.add("download");
+        props.add("downloadResult");
         props.add("downloadTimeout");
         props.add("exceptionHandler");
         props.add("exchangePattern");

@@ -67,6 +67,8 @@ public class SoraConfiguration implements Cloneable {
     private Boolean generateAudio;
     @UriParam(label = "producer")
     private String storageUri;
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean downloadResult = true;
     @UriParam(label = "security", secret = true)
     private String accessToken;
     @UriParam(label = "common", defaultValue = "false")
@@ -433,6 +435,20 @@ public class SoraConfiguration implements Cloneable {
      */
     public void setStorageUri(String storageUri) {
         this.storageUri = storageUri;
+    }
+
+    public boolean isDownloadResult() {
+        return downloadResult;
+    }
+
+    /**
+     * generate: false leaves the result where the provider wrote it (its storageUri: an s3:// or gs:// location) and
+     * answers with that location in header CamelSoraOutputUri (and as the body) instead of downloading the MP4, so a
+     * route can hand it to aws2-s3 or google-storage without moving the bytes twice. Needs a provider that writes to
+     * storage (vertex, bedrock) and storageUri.
+     */
+    public void setDownloadResult(boolean downloadResult) {
+        this.downloadResult = downloadResult;
     }
 
     public String getAccessToken() {

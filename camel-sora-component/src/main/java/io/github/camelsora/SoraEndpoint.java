@@ -114,7 +114,7 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
     public JobEngine.JobContext jobContext() {
         return new JobEngine.JobContext(provider(), gateway(), getComponent().store(configuration.getJobStore()),
                 Duration.ofMillis(configuration.getTimeout()), completionPolicy(), acceptsEvents(), outputDirectory(),
-                Duration.ofMillis(configuration.getDownloadTimeout()));
+                Duration.ofMillis(configuration.getDownloadTimeout()), configuration.isDownloadResult());
     }
 
     /** The HTTP transport settings of this endpoint (the transport is shared per TLS and proxy setting). */

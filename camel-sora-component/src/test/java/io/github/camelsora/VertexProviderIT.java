@@ -92,6 +92,9 @@ class VertexProviderIT extends CamelTestSupport {
             public void configure() {
                 from("direct:gcs").to("sora:generate?size=1280x720&seconds=4&storageUri=gs://sim-bucket/veo/");
                 from("direct:inline").to("sora:generate?size=1280x720&seconds=4");
+                from("direct:location").to("sora:generate?size=1280x720&seconds=4&storageUri=gs://sim-bucket/veo"
+                                           + "&downloadResult=false");
+                from("direct:noStorage").to("sora:generate?size=1280x720&seconds=4&downloadResult=false");
                 from("direct:badToken").to("sora:generate?size=1280x720&seconds=4&accessToken=RAW(ya29.wrong)");
                 from("direct:bigger").to("sora:generate?size=1280x720&seconds=4&maxDownloadBytes=1000");
             }
@@ -138,6 +141,27 @@ class VertexProviderIT extends CamelTestSupport {
         assertThat(SIM.simulator().recordedExchanges())
                 .anyMatch(x -> x.path().startsWith("/download/storage/v1/b/sim-bucket/o/veo%2F")
                                && x.requestHeaders().containsKey("authorization") && x.status() == 200);
+    }
+
+    @Test
+    void withDownloadResultOffTheExchangeCarriesTheLocation() {
+        Exchange result = template.request("direct:location", e -> e.getMessage().setBody("A glacier"));
+
+        assertThat(result.getException()).isNull();
+        String location = result.getMessage().getHeader(SoraConstants.OUTPUT_URI, String.class);
+        assertThat(location).matches("gs://sim-bucket/veo/[0-9a-f-]{36}/sample_0\\.mp4");
+        assertThat(result.getMessage().getBody()).isEqualTo(location);
+        assertThat(SIM.simulator().totalDownloads()).isZero();
+        assertThat(SIM.simulator().recordedExchanges()).noneMatch(x -> x.path().startsWith("/download/"));
+    }
+
+    @Test
+    void withDownloadResultOffAStorageUriIsRequiredBeforeAnythingIsSent() {
+        Exchange result = template.request("direct:noStorage", e -> e.getMessage().setBody("A glacier"));
+
+        assertThat(result.getException()).isInstanceOf(SoraValidationException.class)
+                .hasMessageContaining("storageUri");
+        assertThat(SIM.simulator().totalRequests()).isZero();
     }
 
     @Test

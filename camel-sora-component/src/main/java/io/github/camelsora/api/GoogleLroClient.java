@@ -178,7 +178,9 @@ abstract class GoogleLroClient implements VideoProvider {
                     ? "the operation is done but names no video"
                     : "no video: " + String.join("; ", reasons));
         }
-        return new Video(id, "video", model, "completed", 100, null, null, null, null, null, null, null, null);
+        String location = result.uri() != null && result.uri().startsWith("gs://") ? result.uri() : null;
+        return new Video(id, "video", model, "completed", 100, null, null, null, null, null, null, null, null,
+                location);
     }
 
     private static Video failed(String id, String model, String code, String message) {
