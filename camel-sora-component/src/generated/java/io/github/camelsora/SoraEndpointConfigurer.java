@@ -23,6 +23,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         SoraEndpoint target = (SoraEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskeyid":
+        case "accessKeyId": target.getConfiguration().setAccessKeyId(property(camelContext, java.lang.String.class, value)); return true;
         case "accesstoken":
         case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "after": target.getConfiguration().setAfter(property(camelContext, java.lang.String.class, value)); return true;
@@ -36,6 +38,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "autopaginate":
         case "autoPaginate": target.getConfiguration().setAutoPaginate(property(camelContext, boolean.class, value)); return true;
+        case "awsprofile":
+        case "awsProfile": target.getConfiguration().setAwsProfile(property(camelContext, java.lang.String.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -131,6 +135,7 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": target.getConfiguration().setQuotaAfterRateLimits(property(camelContext, int.class, value)); return true;
+        case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
@@ -147,6 +152,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "schedulerproperties":
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "seconds": target.getConfiguration().setSeconds(property(camelContext, java.lang.String.class, value)); return true;
+        case "secretaccesskey":
+        case "secretAccessKey": target.getConfiguration().setSecretAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "seed": target.getConfiguration().setSeed(property(camelContext, java.lang.Integer.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
@@ -155,6 +162,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "storageendpoint":
+        case "storageEndpoint": target.getConfiguration().setStorageEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "storageuri":
         case "storageUri": target.getConfiguration().setStorageUri(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
@@ -181,6 +190,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskeyid":
+        case "accessKeyId": return java.lang.String.class;
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
         case "after": return java.lang.String.class;
@@ -194,6 +205,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "apiKey": return java.lang.String.class;
         case "autopaginate":
         case "autoPaginate": return boolean.class;
+        case "awsprofile":
+        case "awsProfile": return java.lang.String.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -289,6 +302,7 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyUsername": return java.lang.String.class;
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": return int.class;
+        case "region": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "requesttimeout":
@@ -305,6 +319,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "schedulerproperties":
         case "schedulerProperties": return java.util.Map.class;
         case "seconds": return java.lang.String.class;
+        case "secretaccesskey":
+        case "secretAccessKey": return java.lang.String.class;
         case "seed": return java.lang.Integer.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
@@ -313,6 +329,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
+        case "storageendpoint":
+        case "storageEndpoint": return java.lang.String.class;
         case "storageuri":
         case "storageUri": return java.lang.String.class;
         case "timeunit":
@@ -340,6 +358,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         SoraEndpoint target = (SoraEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskeyid":
+        case "accessKeyId": return target.getConfiguration().getAccessKeyId();
         case "accesstoken":
         case "accessToken": return target.getConfiguration().getAccessToken();
         case "after": return target.getConfiguration().getAfter();
@@ -353,6 +373,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "apiKey": return target.getConfiguration().getApiKey();
         case "autopaginate":
         case "autoPaginate": return target.getConfiguration().isAutoPaginate();
+        case "awsprofile":
+        case "awsProfile": return target.getConfiguration().getAwsProfile();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":
@@ -448,6 +470,7 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": return target.getConfiguration().getQuotaAfterRateLimits();
+        case "region": return target.getConfiguration().getRegion();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
@@ -464,6 +487,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "schedulerproperties":
         case "schedulerProperties": return target.getSchedulerProperties();
         case "seconds": return target.getConfiguration().getSeconds();
+        case "secretaccesskey":
+        case "secretAccessKey": return target.getConfiguration().getSecretAccessKey();
         case "seed": return target.getConfiguration().getSeed();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
@@ -472,6 +497,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
+        case "storageendpoint":
+        case "storageEndpoint": return target.getConfiguration().getStorageEndpoint();
         case "storageuri":
         case "storageUri": return target.getConfiguration().getStorageUri();
         case "timeunit":

@@ -64,7 +64,7 @@ final class GenerateHandler implements SoraOperationHandler {
         // the job store, limits, retries, budget and reconciliation are the engine's; the headers are ours
         return steps.resolveReference(reference, request.size())
                 .thenCompose(resolved -> steps.engine().run(key, request, context, charge,
-                        deadline -> context.provider().create(request, resolved, characters, deadline),
+                        deadline -> context.provider().create(request, resolved, characters, key, deadline),
                         (videoId, status) -> {
                             message.setHeader(SoraConstants.VIDEO_ID, videoId);
                             if (status != null) {

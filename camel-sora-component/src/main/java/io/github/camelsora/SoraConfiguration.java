@@ -57,7 +57,7 @@ public class SoraConfiguration implements Cloneable {
     private long maxResponseBytes = TransportSettings.DEFAULT_MAX_RESPONSE_BYTES;
     @UriParam(label = "producer,advanced", defaultValue = "1800000", javaType = "java.time.Duration")
     private long downloadTimeout = 1_800_000;
-    @UriParam(label = "common", defaultValue = "openai", enums = "openai,azure,cometapi,litellm,sglang,custom,gemini,vertex")
+    @UriParam(label = "common", defaultValue = "openai", enums = "openai,azure,cometapi,litellm,sglang,custom,gemini,vertex,bedrock")
     private String provider = "openai";
     @UriParam(label = "producer")
     private String negativePrompt;
@@ -69,6 +69,16 @@ public class SoraConfiguration implements Cloneable {
     private String storageUri;
     @UriParam(label = "producer", defaultValue = "true")
     private boolean downloadResult = true;
+    @UriParam(label = "common")
+    private String region;
+    @UriParam(label = "security")
+    private String awsProfile;
+    @UriParam(label = "security", secret = true)
+    private String accessKeyId;
+    @UriParam(label = "security", secret = true)
+    private String secretAccessKey;
+    @UriParam(label = "advanced")
+    private String storageEndpoint;
     @UriParam(label = "security", secret = true)
     private String accessToken;
     @UriParam(label = "common", defaultValue = "false")
@@ -381,7 +391,8 @@ public class SoraConfiguration implements Cloneable {
 
     /**
      * The kind of server: openai, azure, cometapi, litellm, sglang or custom (the /v1/videos job protocol), or
-     * gemini (Veo through the Gemini API) or vertex (Veo on Vertex AI; baseUrl names project and location). Decides the protocol, the default base URL, how the key is sent (azure:
+     * gemini (Veo through the Gemini API), vertex (Veo on Vertex AI; baseUrl names project and location) or bedrock
+     * (Amazon Bedrock async invoke: Nova Reel, Luma Ray2; needs the camel-sora-aws artifact). Decides the protocol, the default base URL, how the key is sent (azure:
      * api-key header; gemini: x-goog-api-key), which operations exist and which models, sizes and seconds are
      * checked.
      */
@@ -449,6 +460,54 @@ public class SoraConfiguration implements Cloneable {
      */
     public void setDownloadResult(boolean downloadResult) {
         this.downloadResult = downloadResult;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    /** bedrock: the AWS region, e.g. us-east-1 (default: the region of baseUrl, else us-east-1). */
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getAwsProfile() {
+        return awsProfile;
+    }
+
+    /** bedrock: the AWS credentials profile to use instead of the default credentials provider chain. */
+    public void setAwsProfile(String awsProfile) {
+        this.awsProfile = awsProfile;
+    }
+
+    public String getAccessKeyId() {
+        return accessKeyId;
+    }
+
+    /** bedrock: an AWS access key id (with secretAccessKey) instead of the default credentials provider chain. */
+    public void setAccessKeyId(String accessKeyId) {
+        this.accessKeyId = accessKeyId;
+    }
+
+    public String getSecretAccessKey() {
+        return secretAccessKey;
+    }
+
+    /** bedrock: the AWS secret access key that goes with accessKeyId. Never logged. */
+    public void setSecretAccessKey(String secretAccessKey) {
+        this.secretAccessKey = secretAccessKey;
+    }
+
+    public String getStorageEndpoint() {
+        return storageEndpoint;
+    }
+
+    /**
+     * bedrock: the endpoint of the object store the result is read from, when it is not AWS's S3 (an S3-compatible
+     * store in tests); path-style addressing is used then.
+     */
+    public void setStorageEndpoint(String storageEndpoint) {
+        this.storageEndpoint = storageEndpoint;
     }
 
     public String getAccessToken() {

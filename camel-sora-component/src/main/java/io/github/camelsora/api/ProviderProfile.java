@@ -20,7 +20,7 @@ public final class ProviderProfile {
 
     /** The names of the bundled profiles. */
     public static final List<String> NAMES = List.of("openai", "azure", "cometapi", "litellm", "sglang", "custom",
-            "gemini", "vertex");
+            "gemini", "vertex", "bedrock");
 
     /** How the credential travels. */
     public enum Auth {

@@ -459,6 +459,10 @@ public final class JobEngine implements AutoCloseable {
 
         /** The job the server made for this key's request since it was claimed, if any (list pages, newest first). */
         private CompletableFuture<Optional<ApiResponse<Video>>> reconcile(Throwable cause) {
+            if (ctx.provider().profile().supports("idempotentCreate")) {
+                // the provider de-duplicates creates by the key's token: repeating it returns the same job
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
             if (!ctx.provider().profile().supports("list")) {
                 return CompletableFuture.failedFuture(new SoraException("provider "
                         + ctx.provider().profile().name() + " cannot list its jobs", null));
