@@ -30,5 +30,11 @@ public enum Dialect {
      * with {@code storageUri}, in "Cloud Storage" served at {@code /download/storage/v1/b/{bucket}/o/{object}}; an
      * access token as {@code Authorization: Bearer}. See {@link VertexDialect}.
      */
-    VERTEX
+    VERTEX,
+    /**
+     * Amazon Bedrock async invoke: {@code POST /async-invoke} and {@code GET /async-invoke/{invocationArn}}, SigV4
+     * (the key is the access key id), Nova Reel and Luma Ray2 inputs, the video written to an S3 store. See
+     * {@link BedrockDialect}.
+     */
+    BEDROCK
 }

@@ -24,6 +24,13 @@ final class SimulatorState {
     final ExchangeRecorder recorder = new ExchangeRecorder();
     /** Where a job "wrote" its video in cloud storage (Vertex with storageUri), by job id. */
     final java.util.Map<String, String> outputs = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Bedrock: client request token to invocation ARN (the API's idempotency), and the jobs already written to S3. */
+    final java.util.Map<String, String> bedrockTokens = new java.util.concurrent.ConcurrentHashMap<>();
+    final java.util.Set<String> bedrockWritten = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Bedrock: where completed videos are written (an S3-compatible store) and the key that signs the writes. */
+    volatile String s3Endpoint;
+    volatile String s3AccessKey;
+    volatile String s3SecretKey;
     /** Which server the simulator imitates; set once by the builder before the server starts. */
     volatile Dialect dialect = Dialect.OPENAI;
     /** Sends the jobs' webhook events; set once by the simulator right after construction. */
@@ -130,6 +137,8 @@ final class SimulatorState {
         characters.clear();
         recorder.clear();
         outputs.clear();
+        bedrockTokens.clear();
+        bedrockWritten.clear();
         if (webhooks != null) {
             webhooks.reset();
         }

@@ -63,6 +63,7 @@ public final class SoraSimulator implements AutoCloseable {
                     case AZURE -> "/openai/v1";
                     case GEMINI -> GeminiDialect.PREFIX;
                     case VERTEX -> VertexDialect.PREFIX;
+                    case BEDROCK -> "";
                     default -> "/v1";
                 };
     }
@@ -367,6 +368,9 @@ public final class SoraSimulator implements AutoCloseable {
         private int maxCachedVideos = 32;
         private Dialect dialect = Dialect.OPENAI;
         private boolean recordExchanges;
+        private String s3Endpoint;
+        private String s3AccessKey;
+        private String s3SecretKey;
         private String webhookUrl;
         private String webhookSecret;
         private Duration webhookBackoff = Duration.ofSeconds(1);
@@ -380,6 +384,18 @@ public final class SoraSimulator implements AutoCloseable {
         /** Which server to imitate; default {@link Dialect#OPENAI}. */
         public Builder dialect(Dialect dialect) {
             this.dialect = Objects.requireNonNull(dialect, "dialect");
+            return this;
+        }
+
+        /**
+         * Bedrock dialect: write each completed video to {@code <s3Uri>/<invocation id>/output.mp4} in the S3-compatible
+         * store at {@code endpoint} (path-style), signing with this access key; the bucket must exist.
+         */
+        public Builder s3Output(String endpoint, String accessKey, String secretKey) {
+            this.s3Endpoint = Objects.requireNonNull(endpoint, "endpoint").endsWith("/")
+                    ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+            this.s3AccessKey = Objects.requireNonNull(accessKey, "accessKey");
+            this.s3SecretKey = Objects.requireNonNull(secretKey, "secretKey");
             return this;
         }
 
@@ -512,6 +528,9 @@ public final class SoraSimulator implements AutoCloseable {
             MediaRenderer renderer = new MediaRenderer(dir, maxCachedVideos);
             SimulatorState state = new SimulatorState(clock, apiKey, drawPrompt, renderTime, pollAfterMs, renderer);
             state.dialect = dialect;
+            state.s3Endpoint = s3Endpoint;
+            state.s3AccessKey = s3AccessKey;
+            state.s3SecretKey = s3SecretKey;
             state.recorder.enable(recordExchanges);
             state.webhooks = new WebhookSender(state, webhookUrl, webhookSecret, webhookBackoff, webhookMaxAttempts);
             state.setRenderTimeJitter(renderTimeJitter);

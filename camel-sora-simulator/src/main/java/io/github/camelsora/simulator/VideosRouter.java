@@ -59,6 +59,11 @@ final class VideosRouter implements HttpHandler {
                 GeminiDialect.Target gemini = GeminiDialect.resolve(exchange.method(), exchange.rawPath());
                 target = new Target(gemini.route(), gemini.id());
                 handler = GeminiDialect.handler(gemini.route(), state);
+            } else if (dialect == Dialect.BEDROCK) {
+                BedrockDialect.authenticate(exchange, state);
+                GeminiDialect.Target bedrock = BedrockDialect.resolve(exchange.method(), exchange.rawPath());
+                target = new Target(bedrock.route(), bedrock.id());
+                handler = BedrockDialect.handler(bedrock.route(), state);
             } else if (dialect == Dialect.VERTEX) {
                 VertexDialect.authenticate(exchange, state);
                 GeminiDialect.Target vertex = VertexDialect.resolve(exchange.method(), exchange.rawPath());
@@ -113,6 +118,10 @@ final class VideosRouter implements HttpHandler {
 
     private void answer(ApiExchange exchange, ApiException error) {
         try {
+            if (state.dialect == Dialect.BEDROCK) {
+                exchange.sendJson(error.status(), BedrockDialect.errorBody(error), BedrockDialect.errorHeaders(error));
+                return;
+            }
             if (state.dialect == Dialect.GEMINI || state.dialect == Dialect.VERTEX) {
                 exchange.sendJson(error.status(), GeminiDialect.errorBody(error), error.headers());
                 return;
