@@ -23,8 +23,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(90);
-        props.add("accessKeyId");
+        Set<String> props = new HashSet<>(80);
         props.add("accessToken");
         props.add("after");
         props.add("allowInsecureHttp");
@@ -32,7 +31,6 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("allowRetiredEndpoint");
         props.add("apiKey");
         props.add("autoPaginate");
-        props.add("awsProfile");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -45,13 +43,11 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("delay");
         props.add("deleteAfterDownload");
         props.add("download");
-        props.add("downloadResult");
         props.add("downloadTimeout");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("fetchVideo");
         props.add("forwardTrackedEvents");
-        props.add("generateAudio");
         props.add("greedy");
         props.add("httpServerComponent");
         props.add("idempotencyKey");
@@ -72,7 +68,6 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("maxRetryDelay");
         props.add("maxWaitingJobs");
         props.add("model");
-        props.add("negativePrompt");
         props.add("operation");
         props.add("order");
         props.add("outputDirectory");
@@ -86,7 +81,6 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("proxyPort");
         props.add("proxyUsername");
         props.add("quotaAfterRateLimits");
-        props.add("region");
         props.add("repeatCount");
         props.add("requestTimeout");
         props.add("retryDelay");
@@ -96,14 +90,10 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("scheduler");
         props.add("schedulerProperties");
         props.add("seconds");
-        props.add("secretAccessKey");
-        props.add("seed");
         props.add("sendEmptyMessageWhenIdle");
         props.add("size");
         props.add("sslContextParameters");
         props.add("startScheduler");
-        props.add("storageEndpoint");
-        props.add("storageUri");
         props.add("timeUnit");
         props.add("timeout");
         props.add("useFixedDelay");
@@ -115,13 +105,11 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("webhookSecret");
         props.add("webhookTolerance");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(7);
-        secretProps.add("accessKeyId");
+        Set<String> secretProps = new HashSet<>(5);
         secretProps.add("accessToken");
         secretProps.add("apiKey");
         secretProps.add("proxyPassword");
         secretProps.add("proxyUsername");
-        secretProps.add("secretAccessKey");
         secretProps.add("webhookSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);
