@@ -85,7 +85,27 @@ final class RequestReader {
         return new VideoRequest(prompt,
                 message.getHeader(SoraConstants.MODEL, config.getModel(), String.class),
                 message.getHeader(SoraConstants.SECONDS, config.getSeconds(), String.class),
-                message.getHeader(SoraConstants.SIZE, config.getSize(), String.class));
+                message.getHeader(SoraConstants.SIZE, config.getSize(), String.class),
+                parameters(message, config));
+    }
+
+    /** Provider parameters (by the provider's name): negativePrompt (header or option), seed, generateAudio, storageUri. */
+    static Map<String, Object> parameters(Message message, SoraConfiguration config) {
+        Map<String, Object> parameters = new java.util.LinkedHashMap<>();
+        String negative = message.getHeader(SoraConstants.NEGATIVE_PROMPT, config.getNegativePrompt(), String.class);
+        if (negative != null && !negative.isBlank()) {
+            parameters.put("negativePrompt", negative);
+        }
+        if (config.getSeed() != null) {
+            parameters.put("seed", config.getSeed());
+        }
+        if (config.getGenerateAudio() != null) {
+            parameters.put("generateAudio", config.getGenerateAudio());
+        }
+        if (config.getStorageUri() != null && !config.getStorageUri().isBlank()) {
+            parameters.put("storageUri", config.getStorageUri());
+        }
+        return parameters;
     }
 
     /** Character ids: header (a collection or comma-separated text), else the option; at most two. */

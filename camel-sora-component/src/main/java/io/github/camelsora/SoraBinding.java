@@ -195,6 +195,9 @@ final class SoraBinding {
             message.setHeader(SoraConstants.SIZE, video.size());
         }
         message.setHeader(SoraConstants.EXPIRES_AT, video.expiresAt());
+        if (video.outputUri() != null) {
+            message.setHeader(SoraConstants.OUTPUT_URI, video.outputUri());
+        }
         if (video.remixedFromVideoId() != null) {
             message.setHeader(SoraConstants.REMIXED_FROM_VIDEO_ID, video.remixedFromVideoId());
         }

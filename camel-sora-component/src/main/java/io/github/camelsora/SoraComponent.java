@@ -150,6 +150,16 @@ public class SoraComponent extends HealthCheckComponent {
         if (engine != null) {
             engine.close();
         }
+        for (VideoProvider provider : providers.values()) {
+            if (provider instanceof AutoCloseable closeable && !(provider instanceof io.github.camelsora.api.VideosClient)) {
+                try {
+                    closeable.close(); // an SDK-based provider's clients; the shared transports are closed below
+                } catch (Exception e) {
+                    org.slf4j.LoggerFactory.getLogger(SoraComponent.class).warn("Could not close {}: {}", provider,
+                            e.getMessage());
+                }
+            }
+        }
         providers.clear();
         transports.values().forEach(HttpTransport::close);
         transports.clear();

@@ -35,6 +35,14 @@ public final class SoraConstants {
                             + " rendered.",
               javaType = "String")
     public static final String SIZE = "CamelSoraSize";
+    @Metadata(description = "What the video should not show, overriding the negativePrompt option (providers that"
+                            + " document it, e.g. gemini).",
+              javaType = "String")
+    public static final String NEGATIVE_PROMPT = "CamelSoraNegativePrompt";
+    @Metadata(description = "Where the provider wrote the result in cloud storage (s3://... or gs://...), when it"
+                            + " does (bedrock; vertex with storageUri); with downloadResult=false it is also the body.",
+              javaType = "String")
+    public static final String OUTPUT_URI = "CamelSoraOutputUri";
     @Metadata(description = "The id of the video job. Set as soon as the job is created, so it is on the exchange"
                             + " even when a later step fails.",
               javaType = "String")

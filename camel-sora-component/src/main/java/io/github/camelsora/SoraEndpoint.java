@@ -199,7 +199,7 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
         }
         return new JobEngine.JobContext(provider(), gateway(), store,
                 Duration.ofMillis(configuration.getTimeout()), completionPolicy(), acceptsEvents(), outputDirectory(),
-                Duration.ofMillis(configuration.getDownloadTimeout()));
+                Duration.ofMillis(configuration.getDownloadTimeout()), configuration.isDownloadResult());
     }
 
     /** The HTTP transport settings of this endpoint (the transport is shared per TLS and proxy setting). */
@@ -211,10 +211,22 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
     /** How to reach the server; checks the base URL (https unless loopback or allowed). */
     ClientSettings clientSettings() {
         String[] auth = profile().authHeader(configuration.getApiKey(), configuration.getAccessToken());
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+        putIfSet(options, "region", configuration.getRegion());
+        putIfSet(options, "profile", configuration.getAwsProfile());
+        putIfSet(options, "accessKeyId", configuration.getAccessKeyId());
+        putIfSet(options, "secretAccessKey", configuration.getSecretAccessKey());
+        putIfSet(options, "storageEndpoint", configuration.getStorageEndpoint());
         return new ClientSettings(
                 baseUrl(), auth[0], auth[1],
                 Duration.ofMillis(configuration.getConnectTimeout()), Duration.ofMillis(configuration.getRequestTimeout()),
-                configuration.getMaxConnections(), transportSettings());
+                configuration.getMaxConnections(), transportSettings(), options);
+    }
+
+    private static void putIfSet(java.util.Map<String, String> options, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            options.put(name, value);
+        }
     }
 
     private TransportSettings transportSettings() {

@@ -34,14 +34,19 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public final class ProviderProfile {
 
     /** The names of the bundled profiles. */
-    public static final List<String> NAMES = List.of("openai", "azure", "cometapi", "litellm", "sglang", "custom");
+    public static final List<String> NAMES = List.of("openai", "azure", "cometapi", "litellm", "sglang", "custom",
+            "gemini", "vertex", "bedrock");
 
     /** How the credential travels. */
     public enum Auth {
         /** {@code Authorization: Bearer <key>} */
         BEARER,
         /** {@code api-key: <key>} (Azure); an access token still goes as a bearer token */
-        API_KEY
+        API_KEY,
+        /** {@code x-goog-api-key: <key>} (Gemini API); an access token still goes as a bearer token */
+        GOOG_API_KEY,
+        /** No header of the component's: the provider's own implementation signs requests (SigV4) */
+        SIGNED
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -115,7 +120,15 @@ public final class ProviderProfile {
     }
 
     public Auth auth() {
-        return "api-key".equals(data.auth()) ? Auth.API_KEY : Auth.BEARER;
+        if (data.auth() == null) {
+            return Auth.BEARER;
+        }
+        return switch (data.auth()) {
+            case "api-key" -> Auth.API_KEY;
+            case "x-goog-api-key" -> Auth.GOOG_API_KEY;
+            case "signed" -> Auth.SIGNED;
+            default -> Auth.BEARER;
+        };
     }
 
     /**
@@ -161,9 +174,12 @@ public final class ProviderProfile {
         if (apiKey == null || apiKey.isBlank()) {
             return new String[] { "Authorization", null };
         }
-        return auth() == Auth.API_KEY
-                ? new String[] { "api-key", apiKey }
-                : new String[] { "Authorization", "Bearer " + apiKey };
+        return switch (auth()) {
+            case API_KEY -> new String[] { "api-key", apiKey };
+            case GOOG_API_KEY -> new String[] { "x-goog-api-key", apiKey };
+            case SIGNED -> new String[] { "Authorization", null };
+            default -> new String[] { "Authorization", "Bearer " + apiKey };
+        };
     }
 
     @Override

@@ -33,7 +33,16 @@ public record Video(
         String size,
         String seconds,
         @JsonProperty("remixed_from_video_id") String remixedFromVideoId,
-        VideoError error) {
+        VideoError error,
+        @JsonProperty("output_uri") String outputUri) {
+
+    /** A job without a cloud-storage location (the Videos protocol's shape). */
+    public Video(String id, String object, String model, String status, Integer progress, Long createdAt,
+                 Long completedAt, Long expiresAt, String prompt, String size, String seconds,
+                 String remixedFromVideoId, VideoError error) {
+        this(id, object, model, status, progress, createdAt, completedAt, expiresAt, prompt, size, seconds,
+                remixedFromVideoId, error, null);
+    }
 
     public VideoStatus videoStatus() {
         return VideoStatus.of(status);

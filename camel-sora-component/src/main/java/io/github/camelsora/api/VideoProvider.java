@@ -43,6 +43,17 @@ public interface VideoProvider {
     CompletableFuture<ApiResponse<Video>> create(VideoRequest request, InputReference reference,
                                                  List<String> characters, Deadline deadline);
 
+    /**
+     * Creates a job for a message's idempotency key: a provider with its own de-duplication (Bedrock's
+     * {@code clientRequestToken}) derives it from {@code idempotencyKey}, so a resend cannot pay twice (its profile
+     * then lists {@code idempotentCreate}); the others ignore the key. {@code idempotencyKey} may be null.
+     */
+    default CompletableFuture<ApiResponse<Video>> create(VideoRequest request, InputReference reference,
+                                                         List<String> characters, String idempotencyKey,
+                                                         Deadline deadline) {
+        return create(request, reference, characters, deadline);
+    }
+
     /** The job as the server sees it now. */
     CompletableFuture<ApiResponse<Video>> retrieve(String videoId, Deadline deadline);
 

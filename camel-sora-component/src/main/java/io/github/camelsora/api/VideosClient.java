@@ -107,6 +107,11 @@ public final class VideosClient implements VideoProvider, AutoCloseable {
     public CompletableFuture<ApiResponse<Video>> create(VideoRequest request, InputReference reference,
             List<String> characterIds, Deadline deadline) {
         List<String> characters = characterIds == null ? List.of() : characterIds;
+        if (!request.parameters().isEmpty()) {
+            String name = request.parameters().keySet().iterator().next();
+            return CompletableFuture.failedFuture(new SoraValidationException(name, "provider " + profile.name()
+                    + " speaks the Videos protocol, which has no '" + name + "'"));
+        }
         if (reference instanceof InputReference.Upload upload) {
             MultipartBody multipart = new MultipartBody()
                     .field("prompt", request.prompt())

@@ -32,7 +32,7 @@ public final class VideoFiles {
 
     /** Ids become file names: letters, digits and {@code _ - . =} only, no leading dot, bounded length. */
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_=-][A-Za-z0-9_.=-]{0,254}");
-    private static final Pattern OPAQUE_ID = Pattern.compile("[A-Za-z0-9_=+/-][A-Za-z0-9_.=+/-]{0,254}");
+    private static final Pattern OPAQUE_ID = Pattern.compile("[A-Za-z0-9_=+/-][A-Za-z0-9_.=+/:-]{0,254}");
 
     private VideoFiles() {
     }
@@ -56,7 +56,8 @@ public final class VideoFiles {
 
     /**
      * Whether an id a server returned is acceptable at all. Ids are opaque: a proxy such as LiteLLM returns base64
-     * ({@code + / =}), which is fine in a URL segment (it is encoded) and is named on disk by {@link #safeStem}. What
+     * ({@code + / =}), Bedrock an ARN ({@code arn:aws:bedrock:...:async-invoke/...}), which are fine in a URL segment
+     * (encoded) and are named on disk by {@link #safeStem}. What
      * is refused is what only a hostile server sends: control, space or non-ASCII characters, {@code ..}, a leading
      * dot, a backslash, {@code %}, more than 255 characters.
      */

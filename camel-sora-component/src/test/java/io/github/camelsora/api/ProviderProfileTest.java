@@ -74,6 +74,21 @@ class ProviderProfileTest {
     }
 
     @Test
+    void theCloudProvidersHaveTheirProtocolsAndAMissingArtifactIsNamed() {
+        assertThat(ProviderProfile.named("gemini").authHeader("AIza-k", null)).containsExactly("x-goog-api-key",
+                "AIza-k");
+        assertThat(ProviderProfile.named("gemini").authHeader("k", "t")).containsExactly("Authorization", "Bearer t");
+        assertThat(VideoProviderFactory.of(ProviderProfile.named("gemini")).protocol()).isEqualTo("gemini-veo");
+        assertThat(VideoProviderFactory.of(ProviderProfile.named("vertex")).protocol()).isEqualTo("vertex-veo");
+        // the AWS implementation lives in its own artifact, which this module's tests do not have
+        assertThatThrownBy(() -> VideoProviderFactory.of(ProviderProfile.named("bedrock")))
+                .isInstanceOf(SoraValidationException.class)
+                .hasMessageContaining("bedrock-async-invoke")
+                .hasMessageContaining("io.github.camelsora:camel-sora-aws");
+        assertThat(ProviderProfile.named("bedrock").supports("idempotentCreate")).isTrue();
+    }
+
+    @Test
     void authStylesFollowTheProfile() {
         assertThat(ProviderProfile.named("azure").authHeader("k", null)).containsExactly("api-key", "k");
         assertThat(ProviderProfile.named("azure").authHeader("k", "t")).containsExactly("Authorization", "Bearer t");

@@ -72,4 +72,19 @@ class PriceTableTest {
         assertThatThrownBy(() -> PriceTable.withOverrides("sora-2=-1"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theCloudModelsHaveTheirListPrices() {
+        PriceTable table = PriceTable.SORA_2_DEFAULTS;
+        assertThat(table.estimate("veo-3.1-generate-preview", "1280x720", "8")).isEqualByComparingTo("3.20");
+        assertThat(table.estimate("veo-3.1-generate-001", "3840x2160", "8")).isEqualByComparingTo("4.80");
+        assertThat(table.estimate("veo-3.1-fast-generate-preview", "720x1280", "4")).isEqualByComparingTo("0.60");
+        assertThat(table.estimate("amazon.nova-reel-v1:0", "1280x720", "6")).isEqualByComparingTo("0.48");
+        assertThat(table.estimate("luma.ray-v2:0", "1280x720", "5")).isEqualByComparingTo("7.50");
+        assertThat(table.estimate("luma.ray-v2:0", "540x960", "9")).isEqualByComparingTo("6.75");
+        assertThat(table.estimate("veo-3.1-lite-generate-preview", "1280x720", "8")).isNull();
+        // an override with a colon in the model name still parses
+        assertThat(PriceTable.withOverrides("amazon.nova-reel-v1:1=0.05").estimate("amazon.nova-reel-v1:1",
+                "1280x720", "6")).isEqualByComparingTo("0.30");
+    }
 }

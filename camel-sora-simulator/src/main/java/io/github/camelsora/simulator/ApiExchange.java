@@ -62,7 +62,8 @@ final class ApiExchange {
         Map<String, String> headers = new java.util.TreeMap<>();
         http.getRequestHeaders().forEach((name, values) -> {
             String lower = name.toLowerCase(java.util.Locale.ROOT);
-            boolean secret = lower.equals("authorization") || lower.equals("api-key");
+            boolean secret = lower.equals("authorization") || lower.equals("api-key")
+                             || lower.equals("x-goog-api-key");
             headers.put(lower, secret ? "<redacted>" : values.get(0));
         });
         return new RecordedExchange(method(), rawPath(), http.getRequestURI().getRawQuery(), headers, requestBody, status,
@@ -123,6 +124,11 @@ final class ApiExchange {
             params.put(decode(name), decode(value));
         }
         return params;
+    }
+
+    /** The body read by {@link #readBody()} (empty before). */
+    byte[] recordedBody() {
+        return requestBody;
     }
 
     byte[] readBody() throws IOException, ApiException {

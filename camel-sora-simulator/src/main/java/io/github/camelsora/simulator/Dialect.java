@@ -31,5 +31,25 @@ public enum Dialect {
      * The LiteLLM proxy: ids rewritten into opaque {@code video_<base64>} / {@code char_<base64>} tokens, every
      * content variant labelled {@code video/mp4}, and no {@code DELETE} route.
      */
-    LITELLM
+    LITELLM,
+    /**
+     * Veo through the Gemini API: {@code POST /v1beta/models/{model}:predictLongRunning}, the long-running operation
+     * at {@code GET /v1beta/models/{model}/operations/{id}}, the video at
+     * {@code GET /v1beta/files/{id}:download?alt=media}; the key in {@code x-goog-api-key} (or {@code ?key=}); errors
+     * as {@code {"error": {"code", "message", "status"}}}; videos kept for two days. See {@link GeminiDialect}.
+     */
+    GEMINI,
+    /**
+     * Veo on Vertex AI: {@code predictLongRunning} and {@code fetchPredictOperation} under
+     * {@code /v1/projects/sim-project/locations/us-central1/publishers/google/models/}, the video inline as base64 or,
+     * with {@code storageUri}, in "Cloud Storage" served at {@code /download/storage/v1/b/{bucket}/o/{object}}; an
+     * access token as {@code Authorization: Bearer}. See {@link VertexDialect}.
+     */
+    VERTEX,
+    /**
+     * Amazon Bedrock async invoke: {@code POST /async-invoke} and {@code GET /async-invoke/{invocationArn}}, SigV4
+     * (the key is the access key id), Nova Reel and Luma Ray2 inputs, the video written to an S3 store. See
+     * {@link BedrockDialect}.
+     */
+    BEDROCK
 }

@@ -178,6 +178,11 @@ public final class SoraSimulatorExtension
             return this;
         }
 
+        public Builder s3Output(String endpoint, String accessKey, String secretKey) {
+            settings.s3Output(endpoint, accessKey, secretKey);
+            return this;
+        }
+
         public Builder dialect(Dialect dialect) {
             settings.dialect(dialect);
             return this;
