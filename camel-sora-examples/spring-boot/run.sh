@@ -1,4 +1,20 @@
 #!/usr/bin/env bash
+#
+# Copyright 2026 The camel-sora Authors
+#
+# Licensed under the Apache License, Version 2.0 (the "License");
+# you may not use this file except in compliance with the License.
+# You may obtain a copy of the License at
+#
+#     https://www.apache.org/licenses/LICENSE-2.0
+#
+# Unless required by applicable law or agreed to in writing, software
+# distributed under the License is distributed on an "AS IS" BASIS,
+# WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+# See the License for the specific language governing permissions and
+# limitations under the License.
+#
+
 # Builds and starts the Spring Boot video studio on port 8080, posts one prompt, prints the answer and the
 # delivered file, then stops. With SORA_BASE_URL and SORA_API_KEY set it renders there; without them it starts
 # the simulator first. Videos land in camel-sora-examples/spring-boot/videos.

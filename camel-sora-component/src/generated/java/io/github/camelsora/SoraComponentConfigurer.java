@@ -30,6 +30,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         SoraComponent target = (SoraComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskeyid":
+        case "accessKeyId": getOrCreateConfiguration(target).setAccessKeyId(property(camelContext, java.lang.String.class, value)); return true;
         case "accesstoken":
         case "accessToken": getOrCreateConfiguration(target).setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "after": getOrCreateConfiguration(target).setAfter(property(camelContext, java.lang.String.class, value)); return true;
@@ -47,6 +49,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "autoPaginate": getOrCreateConfiguration(target).setAutoPaginate(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "awsprofile":
+        case "awsProfile": getOrCreateConfiguration(target).setAwsProfile(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
@@ -63,12 +67,16 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "deleteafterdownload":
         case "deleteAfterDownload": getOrCreateConfiguration(target).setDeleteAfterDownload(property(camelContext, boolean.class, value)); return true;
         case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
+        case "downloadresult":
+        case "downloadResult": getOrCreateConfiguration(target).setDownloadResult(property(camelContext, boolean.class, value)); return true;
         case "downloadtimeout":
         case "downloadTimeout": getOrCreateConfiguration(target).setDownloadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "fetchvideo":
         case "fetchVideo": getOrCreateConfiguration(target).setFetchVideo(property(camelContext, boolean.class, value)); return true;
         case "forwardtrackedevents":
         case "forwardTrackedEvents": getOrCreateConfiguration(target).setForwardTrackedEvents(property(camelContext, boolean.class, value)); return true;
+        case "generateaudio":
+        case "generateAudio": getOrCreateConfiguration(target).setGenerateAudio(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -111,6 +119,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "modelinput":
         case "modelInput": getOrCreateConfiguration(target).setModelInput(property(camelContext, java.lang.String.class, value)); return true;
+        case "negativeprompt":
+        case "negativePrompt": getOrCreateConfiguration(target).setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "order": getOrCreateConfiguration(target).setOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
         case "outputDirectory": getOrCreateConfiguration(target).setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
@@ -131,6 +141,7 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": getOrCreateConfiguration(target).setQuotaAfterRateLimits(property(camelContext, int.class, value)); return true;
+        case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydelay":
@@ -138,9 +149,16 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "safetypolldelay":
         case "safetyPollDelay": getOrCreateConfiguration(target).setSafetyPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "seconds": getOrCreateConfiguration(target).setSeconds(property(camelContext, java.lang.String.class, value)); return true;
+        case "secretaccesskey":
+        case "secretAccessKey": getOrCreateConfiguration(target).setSecretAccessKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "seed": getOrCreateConfiguration(target).setSeed(property(camelContext, java.lang.Integer.class, value)); return true;
         case "size": getOrCreateConfiguration(target).setSize(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "storageendpoint":
+        case "storageEndpoint": getOrCreateConfiguration(target).setStorageEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "storageuri":
+        case "storageUri": getOrCreateConfiguration(target).setStorageUri(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "validaterequests":
         case "validateRequests": getOrCreateConfiguration(target).setValidateRequests(property(camelContext, boolean.class, value)); return true;
@@ -167,6 +185,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskeyid":
+        case "accessKeyId": return java.lang.String.class;
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
         case "after": return java.lang.String.class;
@@ -184,6 +204,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "autoPaginate": return boolean.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "awsprofile":
+        case "awsProfile": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
@@ -200,12 +222,16 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "deleteafterdownload":
         case "deleteAfterDownload": return boolean.class;
         case "download": return boolean.class;
+        case "downloadresult":
+        case "downloadResult": return boolean.class;
         case "downloadtimeout":
         case "downloadTimeout": return long.class;
         case "fetchvideo":
         case "fetchVideo": return boolean.class;
         case "forwardtrackedevents":
         case "forwardTrackedEvents": return boolean.class;
+        case "generateaudio":
+        case "generateAudio": return java.lang.Boolean.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -248,6 +274,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "model": return java.lang.String.class;
         case "modelinput":
         case "modelInput": return java.lang.String.class;
+        case "negativeprompt":
+        case "negativePrompt": return java.lang.String.class;
         case "order": return java.lang.String.class;
         case "outputdirectory":
         case "outputDirectory": return java.lang.String.class;
@@ -268,6 +296,7 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyUsername": return java.lang.String.class;
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": return int.class;
+        case "region": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retrydelay":
@@ -275,9 +304,16 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "safetypolldelay":
         case "safetyPollDelay": return long.class;
         case "seconds": return java.lang.String.class;
+        case "secretaccesskey":
+        case "secretAccessKey": return java.lang.String.class;
+        case "seed": return java.lang.Integer.class;
         case "size": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "storageendpoint":
+        case "storageEndpoint": return java.lang.String.class;
+        case "storageuri":
+        case "storageUri": return java.lang.String.class;
         case "timeout": return long.class;
         case "validaterequests":
         case "validateRequests": return boolean.class;
@@ -305,6 +341,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         SoraComponent target = (SoraComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskeyid":
+        case "accessKeyId": return getOrCreateConfiguration(target).getAccessKeyId();
         case "accesstoken":
         case "accessToken": return getOrCreateConfiguration(target).getAccessToken();
         case "after": return getOrCreateConfiguration(target).getAfter();
@@ -322,6 +360,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "autoPaginate": return getOrCreateConfiguration(target).isAutoPaginate();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "awsprofile":
+        case "awsProfile": return getOrCreateConfiguration(target).getAwsProfile();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
@@ -338,12 +378,16 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "deleteafterdownload":
         case "deleteAfterDownload": return getOrCreateConfiguration(target).isDeleteAfterDownload();
         case "download": return getOrCreateConfiguration(target).isDownload();
+        case "downloadresult":
+        case "downloadResult": return getOrCreateConfiguration(target).isDownloadResult();
         case "downloadtimeout":
         case "downloadTimeout": return getOrCreateConfiguration(target).getDownloadTimeout();
         case "fetchvideo":
         case "fetchVideo": return getOrCreateConfiguration(target).isFetchVideo();
         case "forwardtrackedevents":
         case "forwardTrackedEvents": return getOrCreateConfiguration(target).isForwardTrackedEvents();
+        case "generateaudio":
+        case "generateAudio": return getOrCreateConfiguration(target).getGenerateAudio();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
@@ -386,6 +430,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "model": return getOrCreateConfiguration(target).getModel();
         case "modelinput":
         case "modelInput": return getOrCreateConfiguration(target).getModelInput();
+        case "negativeprompt":
+        case "negativePrompt": return getOrCreateConfiguration(target).getNegativePrompt();
         case "order": return getOrCreateConfiguration(target).getOrder();
         case "outputdirectory":
         case "outputDirectory": return getOrCreateConfiguration(target).getOutputDirectory();
@@ -406,6 +452,7 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": return getOrCreateConfiguration(target).getQuotaAfterRateLimits();
+        case "region": return getOrCreateConfiguration(target).getRegion();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "retrydelay":
@@ -413,9 +460,16 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "safetypolldelay":
         case "safetyPollDelay": return getOrCreateConfiguration(target).getSafetyPollDelay();
         case "seconds": return getOrCreateConfiguration(target).getSeconds();
+        case "secretaccesskey":
+        case "secretAccessKey": return getOrCreateConfiguration(target).getSecretAccessKey();
+        case "seed": return getOrCreateConfiguration(target).getSeed();
         case "size": return getOrCreateConfiguration(target).getSize();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "storageendpoint":
+        case "storageEndpoint": return getOrCreateConfiguration(target).getStorageEndpoint();
+        case "storageuri":
+        case "storageUri": return getOrCreateConfiguration(target).getStorageUri();
         case "timeout": return getOrCreateConfiguration(target).getTimeout();
         case "validaterequests":
         case "validateRequests": return getOrCreateConfiguration(target).isValidateRequests();

@@ -23,6 +23,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         io.github.camelsora.SoraConfiguration target = (io.github.camelsora.SoraConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskeyid":
+        case "accessKeyId": target.setAccessKeyId(property(camelContext, java.lang.String.class, value)); return true;
         case "accesstoken":
         case "accessToken": target.setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "after": target.setAfter(property(camelContext, java.lang.String.class, value)); return true;
@@ -38,6 +40,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "apiKey": target.setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "autopaginate":
         case "autoPaginate": target.setAutoPaginate(property(camelContext, boolean.class, value)); return true;
+        case "awsprofile":
+        case "awsProfile": target.setAwsProfile(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "callbackurl":
@@ -51,12 +55,16 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "deleteafterdownload":
         case "deleteAfterDownload": target.setDeleteAfterDownload(property(camelContext, boolean.class, value)); return true;
         case "download": target.setDownload(property(camelContext, boolean.class, value)); return true;
+        case "downloadresult":
+        case "downloadResult": target.setDownloadResult(property(camelContext, boolean.class, value)); return true;
         case "downloadtimeout":
         case "downloadTimeout": target.setDownloadTimeout(property(camelContext, long.class, value)); return true;
         case "fetchvideo":
         case "fetchVideo": target.setFetchVideo(property(camelContext, boolean.class, value)); return true;
         case "forwardtrackedevents":
         case "forwardTrackedEvents": target.setForwardTrackedEvents(property(camelContext, boolean.class, value)); return true;
+        case "generateaudio":
+        case "generateAudio": target.setGenerateAudio(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "httpservercomponent":
         case "httpServerComponent": target.setHttpServerComponent(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotencykey":
@@ -91,6 +99,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "model": target.setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "modelinput":
         case "modelInput": target.setModelInput(property(camelContext, java.lang.String.class, value)); return true;
+        case "negativeprompt":
+        case "negativePrompt": target.setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "order": target.setOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
         case "outputDirectory": target.setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
@@ -111,6 +121,7 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "proxyUsername": target.setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": target.setQuotaAfterRateLimits(property(camelContext, int.class, value)); return true;
+        case "region": target.setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
         case "retrydelay":
@@ -118,9 +129,16 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "safetypolldelay":
         case "safetyPollDelay": target.setSafetyPollDelay(property(camelContext, long.class, value)); return true;
         case "seconds": target.setSeconds(property(camelContext, java.lang.String.class, value)); return true;
+        case "secretaccesskey":
+        case "secretAccessKey": target.setSecretAccessKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "seed": target.setSeed(property(camelContext, java.lang.Integer.class, value)); return true;
         case "size": target.setSize(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "storageendpoint":
+        case "storageEndpoint": target.setStorageEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "storageuri":
+        case "storageUri": target.setStorageUri(property(camelContext, java.lang.String.class, value)); return true;
         case "timeout": target.setTimeout(property(camelContext, long.class, value)); return true;
         case "validaterequests":
         case "validateRequests": target.setValidateRequests(property(camelContext, boolean.class, value)); return true;
@@ -145,6 +163,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskeyid":
+        case "accessKeyId": return java.lang.String.class;
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
         case "after": return java.lang.String.class;
@@ -160,6 +180,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "apiKey": return java.lang.String.class;
         case "autopaginate":
         case "autoPaginate": return boolean.class;
+        case "awsprofile":
+        case "awsProfile": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
         case "callbackurl":
@@ -173,12 +195,16 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "deleteafterdownload":
         case "deleteAfterDownload": return boolean.class;
         case "download": return boolean.class;
+        case "downloadresult":
+        case "downloadResult": return boolean.class;
         case "downloadtimeout":
         case "downloadTimeout": return long.class;
         case "fetchvideo":
         case "fetchVideo": return boolean.class;
         case "forwardtrackedevents":
         case "forwardTrackedEvents": return boolean.class;
+        case "generateaudio":
+        case "generateAudio": return java.lang.Boolean.class;
         case "httpservercomponent":
         case "httpServerComponent": return java.lang.String.class;
         case "idempotencykey":
@@ -213,6 +239,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "model": return java.lang.String.class;
         case "modelinput":
         case "modelInput": return java.lang.String.class;
+        case "negativeprompt":
+        case "negativePrompt": return java.lang.String.class;
         case "order": return java.lang.String.class;
         case "outputdirectory":
         case "outputDirectory": return java.lang.String.class;
@@ -233,6 +261,7 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "proxyUsername": return java.lang.String.class;
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": return int.class;
+        case "region": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retrydelay":
@@ -240,9 +269,16 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "safetypolldelay":
         case "safetyPollDelay": return long.class;
         case "seconds": return java.lang.String.class;
+        case "secretaccesskey":
+        case "secretAccessKey": return java.lang.String.class;
+        case "seed": return java.lang.Integer.class;
         case "size": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "storageendpoint":
+        case "storageEndpoint": return java.lang.String.class;
+        case "storageuri":
+        case "storageUri": return java.lang.String.class;
         case "timeout": return long.class;
         case "validaterequests":
         case "validateRequests": return boolean.class;
@@ -268,6 +304,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         io.github.camelsora.SoraConfiguration target = (io.github.camelsora.SoraConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskeyid":
+        case "accessKeyId": return target.getAccessKeyId();
         case "accesstoken":
         case "accessToken": return target.getAccessToken();
         case "after": return target.getAfter();
@@ -283,6 +321,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "apiKey": return target.getApiKey();
         case "autopaginate":
         case "autoPaginate": return target.isAutoPaginate();
+        case "awsprofile":
+        case "awsProfile": return target.getAwsProfile();
         case "baseurl":
         case "baseUrl": return target.getBaseUrl();
         case "callbackurl":
@@ -296,12 +336,16 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "deleteafterdownload":
         case "deleteAfterDownload": return target.isDeleteAfterDownload();
         case "download": return target.isDownload();
+        case "downloadresult":
+        case "downloadResult": return target.isDownloadResult();
         case "downloadtimeout":
         case "downloadTimeout": return target.getDownloadTimeout();
         case "fetchvideo":
         case "fetchVideo": return target.isFetchVideo();
         case "forwardtrackedevents":
         case "forwardTrackedEvents": return target.isForwardTrackedEvents();
+        case "generateaudio":
+        case "generateAudio": return target.getGenerateAudio();
         case "httpservercomponent":
         case "httpServerComponent": return target.getHttpServerComponent();
         case "idempotencykey":
@@ -336,6 +380,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "model": return target.getModel();
         case "modelinput":
         case "modelInput": return target.getModelInput();
+        case "negativeprompt":
+        case "negativePrompt": return target.getNegativePrompt();
         case "order": return target.getOrder();
         case "outputdirectory":
         case "outputDirectory": return target.getOutputDirectory();
@@ -356,6 +402,7 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "proxyUsername": return target.getProxyUsername();
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": return target.getQuotaAfterRateLimits();
+        case "region": return target.getRegion();
         case "requesttimeout":
         case "requestTimeout": return target.getRequestTimeout();
         case "retrydelay":
@@ -363,9 +410,16 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "safetypolldelay":
         case "safetyPollDelay": return target.getSafetyPollDelay();
         case "seconds": return target.getSeconds();
+        case "secretaccesskey":
+        case "secretAccessKey": return target.getSecretAccessKey();
+        case "seed": return target.getSeed();
         case "size": return target.getSize();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
+        case "storageendpoint":
+        case "storageEndpoint": return target.getStorageEndpoint();
+        case "storageuri":
+        case "storageUri": return target.getStorageUri();
         case "timeout": return target.getTimeout();
         case "validaterequests":
         case "validateRequests": return target.isValidateRequests();

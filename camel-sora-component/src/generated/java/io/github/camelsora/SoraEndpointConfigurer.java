@@ -23,6 +23,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         SoraEndpoint target = (SoraEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskeyid":
+        case "accessKeyId": target.getConfiguration().setAccessKeyId(property(camelContext, java.lang.String.class, value)); return true;
         case "accesstoken":
         case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "after": target.getConfiguration().setAfter(property(camelContext, java.lang.String.class, value)); return true;
@@ -38,6 +40,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "autopaginate":
         case "autoPaginate": target.getConfiguration().setAutoPaginate(property(camelContext, boolean.class, value)); return true;
+        case "awsprofile":
+        case "awsProfile": target.getConfiguration().setAwsProfile(property(camelContext, java.lang.String.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -60,6 +64,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "deleteafterdownload":
         case "deleteAfterDownload": target.getConfiguration().setDeleteAfterDownload(property(camelContext, boolean.class, value)); return true;
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
+        case "downloadresult":
+        case "downloadResult": target.getConfiguration().setDownloadResult(property(camelContext, boolean.class, value)); return true;
         case "downloadtimeout":
         case "downloadTimeout": target.getConfiguration().setDownloadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "exceptionhandler":
@@ -70,6 +76,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "fetchVideo": target.getConfiguration().setFetchVideo(property(camelContext, boolean.class, value)); return true;
         case "forwardtrackedevents":
         case "forwardTrackedEvents": target.getConfiguration().setForwardTrackedEvents(property(camelContext, boolean.class, value)); return true;
+        case "generateaudio":
+        case "generateAudio": target.getConfiguration().setGenerateAudio(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "httpservercomponent":
         case "httpServerComponent": target.getConfiguration().setHttpServerComponent(property(camelContext, java.lang.String.class, value)); return true;
@@ -109,6 +117,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "modelinput":
         case "modelInput": target.getConfiguration().setModelInput(property(camelContext, java.lang.String.class, value)); return true;
+        case "negativeprompt":
+        case "negativePrompt": target.getConfiguration().setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "order": target.getConfiguration().setOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
         case "outputDirectory": target.getConfiguration().setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
@@ -131,6 +141,7 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": target.getConfiguration().setQuotaAfterRateLimits(property(camelContext, int.class, value)); return true;
+        case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
@@ -147,6 +158,9 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "schedulerproperties":
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "seconds": target.getConfiguration().setSeconds(property(camelContext, java.lang.String.class, value)); return true;
+        case "secretaccesskey":
+        case "secretAccessKey": target.getConfiguration().setSecretAccessKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "seed": target.getConfiguration().setSeed(property(camelContext, java.lang.Integer.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "size": target.getConfiguration().setSize(property(camelContext, java.lang.String.class, value)); return true;
@@ -154,6 +168,10 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "storageendpoint":
+        case "storageEndpoint": target.getConfiguration().setStorageEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "storageuri":
+        case "storageUri": target.getConfiguration().setStorageUri(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -182,6 +200,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskeyid":
+        case "accessKeyId": return java.lang.String.class;
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
         case "after": return java.lang.String.class;
@@ -197,6 +217,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "apiKey": return java.lang.String.class;
         case "autopaginate":
         case "autoPaginate": return boolean.class;
+        case "awsprofile":
+        case "awsProfile": return java.lang.String.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -219,6 +241,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "deleteafterdownload":
         case "deleteAfterDownload": return boolean.class;
         case "download": return boolean.class;
+        case "downloadresult":
+        case "downloadResult": return boolean.class;
         case "downloadtimeout":
         case "downloadTimeout": return long.class;
         case "exceptionhandler":
@@ -229,6 +253,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "fetchVideo": return boolean.class;
         case "forwardtrackedevents":
         case "forwardTrackedEvents": return boolean.class;
+        case "generateaudio":
+        case "generateAudio": return java.lang.Boolean.class;
         case "greedy": return boolean.class;
         case "httpservercomponent":
         case "httpServerComponent": return java.lang.String.class;
@@ -268,6 +294,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "model": return java.lang.String.class;
         case "modelinput":
         case "modelInput": return java.lang.String.class;
+        case "negativeprompt":
+        case "negativePrompt": return java.lang.String.class;
         case "order": return java.lang.String.class;
         case "outputdirectory":
         case "outputDirectory": return java.lang.String.class;
@@ -290,6 +318,7 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyUsername": return java.lang.String.class;
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": return int.class;
+        case "region": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "requesttimeout":
@@ -306,6 +335,9 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "schedulerproperties":
         case "schedulerProperties": return java.util.Map.class;
         case "seconds": return java.lang.String.class;
+        case "secretaccesskey":
+        case "secretAccessKey": return java.lang.String.class;
+        case "seed": return java.lang.Integer.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "size": return java.lang.String.class;
@@ -313,6 +345,10 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
+        case "storageendpoint":
+        case "storageEndpoint": return java.lang.String.class;
+        case "storageuri":
+        case "storageUri": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "timeout": return long.class;
@@ -342,6 +378,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         SoraEndpoint target = (SoraEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskeyid":
+        case "accessKeyId": return target.getConfiguration().getAccessKeyId();
         case "accesstoken":
         case "accessToken": return target.getConfiguration().getAccessToken();
         case "after": return target.getConfiguration().getAfter();
@@ -357,6 +395,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "apiKey": return target.getConfiguration().getApiKey();
         case "autopaginate":
         case "autoPaginate": return target.getConfiguration().isAutoPaginate();
+        case "awsprofile":
+        case "awsProfile": return target.getConfiguration().getAwsProfile();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":
@@ -379,6 +419,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "deleteafterdownload":
         case "deleteAfterDownload": return target.getConfiguration().isDeleteAfterDownload();
         case "download": return target.getConfiguration().isDownload();
+        case "downloadresult":
+        case "downloadResult": return target.getConfiguration().isDownloadResult();
         case "downloadtimeout":
         case "downloadTimeout": return target.getConfiguration().getDownloadTimeout();
         case "exceptionhandler":
@@ -389,6 +431,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "fetchVideo": return target.getConfiguration().isFetchVideo();
         case "forwardtrackedevents":
         case "forwardTrackedEvents": return target.getConfiguration().isForwardTrackedEvents();
+        case "generateaudio":
+        case "generateAudio": return target.getConfiguration().getGenerateAudio();
         case "greedy": return target.isGreedy();
         case "httpservercomponent":
         case "httpServerComponent": return target.getConfiguration().getHttpServerComponent();
@@ -428,6 +472,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "model": return target.getConfiguration().getModel();
         case "modelinput":
         case "modelInput": return target.getConfiguration().getModelInput();
+        case "negativeprompt":
+        case "negativePrompt": return target.getConfiguration().getNegativePrompt();
         case "order": return target.getConfiguration().getOrder();
         case "outputdirectory":
         case "outputDirectory": return target.getConfiguration().getOutputDirectory();
@@ -450,6 +496,7 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": return target.getConfiguration().getQuotaAfterRateLimits();
+        case "region": return target.getConfiguration().getRegion();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
@@ -466,6 +513,9 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "schedulerproperties":
         case "schedulerProperties": return target.getSchedulerProperties();
         case "seconds": return target.getConfiguration().getSeconds();
+        case "secretaccesskey":
+        case "secretAccessKey": return target.getConfiguration().getSecretAccessKey();
+        case "seed": return target.getConfiguration().getSeed();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "size": return target.getConfiguration().getSize();
@@ -473,6 +523,10 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
+        case "storageendpoint":
+        case "storageEndpoint": return target.getConfiguration().getStorageEndpoint();
+        case "storageuri":
+        case "storageUri": return target.getConfiguration().getStorageUri();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "timeout": return target.getConfiguration().getTimeout();

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-sora Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelsora;
 
 import java.io.File;
@@ -51,7 +66,12 @@ final class GenerateHandler implements SoraOperationHandler {
         steps.prepareOutputDirectory();
         List<String> characters = RequestReader.characters(message, config);
         InputReference reference = RequestReader.inputReference(message, config, request.size());
-        List<String> variants = variants(config.getVariants());
+        List<String> variants = config.isDownloadResult() ? variants(config.getVariants()) : List.of();
+        if (!config.isDownloadResult() && (!steps.endpoint().profile().supports("storageUri")
+                                           || config.getStorageUri() == null || config.getStorageUri().isBlank())) {
+            throw new SoraValidationException("downloadResult", "downloadResult=false leaves the video in the"
+                    + " provider's storage: it needs a provider that writes there (vertex, bedrock) and storageUri");
+        }
         boolean deleteAfter = config.isDeleteAfterDownload();
         PolicyGateway.Charge charge = steps.charge(message, request);
         String key = idempotencyKey(exchange);
@@ -59,7 +79,7 @@ final class GenerateHandler implements SoraOperationHandler {
         // the job store, limits, retries, budget and reconciliation are the engine's; the headers are ours
         return steps.resolveReference(reference, request.size())
                 .thenCompose(resolved -> steps.engine().run(key, request, context, charge,
-                        deadline -> context.provider().create(request, resolved, characters, deadline),
+                        deadline -> context.provider().create(request, resolved, characters, key, deadline),
                         (videoId, status) -> {
                             message.setHeader(SoraConstants.VIDEO_ID, videoId);
                             if (status != null) {
@@ -68,6 +88,14 @@ final class GenerateHandler implements SoraOperationHandler {
                         }))
                 .thenCompose(result -> {
                     Video video = result.video();
+                    if (result.file() == null) {
+                        // left where the provider wrote it: the location is the answer
+                        SoraBinding.videoHeaders(message, video);
+                        message.setBody(video.outputUri());
+                        LOG.info("Video {} left at {}{}", video.id(), video.outputUri(),
+                                result.resumed() ? " [resumed, no new create]" : "");
+                        return CompletableFuture.completedFuture(video);
+                    }
                     return downloadVariants(context, video, variants).thenApply(files -> {
                         SoraBinding.videoHeaders(message, video);
                         SoraBinding.fileResult(message, result.file(), "video/mp4");

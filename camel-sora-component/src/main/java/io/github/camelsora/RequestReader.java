@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-sora Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelsora;
 
 import java.io.File;
@@ -71,6 +86,7 @@ final class RequestReader {
                 message.getHeader(SoraConstants.MODEL, config.getModel(), String.class),
                 message.getHeader(SoraConstants.SECONDS, config.getSeconds(), String.class),
                 message.getHeader(SoraConstants.SIZE, config.getSize(), String.class),
+                parameters(message, config),
                 modelInput(message.getHeader(SoraConstants.MODEL_INPUT), config.getModelInput()),
                 config.getCallbackUrl());
     }
@@ -95,6 +111,25 @@ final class RequestReader {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SoraValidationException("modelInput", "is not JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** Provider parameters (by the provider's name): negativePrompt (header or option), seed, generateAudio, storageUri. */
+    static Map<String, Object> parameters(Message message, SoraConfiguration config) {
+        Map<String, Object> parameters = new java.util.LinkedHashMap<>();
+        String negative = message.getHeader(SoraConstants.NEGATIVE_PROMPT, config.getNegativePrompt(), String.class);
+        if (negative != null && !negative.isBlank()) {
+            parameters.put("negativePrompt", negative);
+        }
+        if (config.getSeed() != null) {
+            parameters.put("seed", config.getSeed());
+        }
+        if (config.getGenerateAudio() != null) {
+            parameters.put("generateAudio", config.getGenerateAudio());
+        }
+        if (config.getStorageUri() != null && !config.getStorageUri().isBlank()) {
+            parameters.put("storageUri", config.getStorageUri());
+        }
+        return parameters;
     }
 
     /** Character ids: header (a collection or comma-separated text), else the option; at most two. */

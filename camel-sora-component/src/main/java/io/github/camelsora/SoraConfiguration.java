@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-sora Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelsora;
 
 import io.github.camelsora.api.TransportSettings;
@@ -57,8 +72,28 @@ public class SoraConfiguration implements Cloneable {
     private long maxResponseBytes = TransportSettings.DEFAULT_MAX_RESPONSE_BYTES;
     @UriParam(label = "producer,advanced", defaultValue = "1800000", javaType = "java.time.Duration")
     private long downloadTimeout = 1_800_000;
-    @UriParam(label = "common", defaultValue = "openai", enums = "openai,azure,cometapi,litellm,sglang,custom,fal,replicate,byteplus")
+    @UriParam(label = "common", defaultValue = "openai", enums = "openai,azure,cometapi,litellm,sglang,custom,gemini,vertex,bedrock,fal,replicate,byteplus")
     private String provider = "openai";
+    @UriParam(label = "producer")
+    private String negativePrompt;
+    @UriParam(label = "producer")
+    private Integer seed;
+    @UriParam(label = "producer")
+    private Boolean generateAudio;
+    @UriParam(label = "producer")
+    private String storageUri;
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean downloadResult = true;
+    @UriParam(label = "common")
+    private String region;
+    @UriParam(label = "security")
+    private String awsProfile;
+    @UriParam(label = "security", secret = true)
+    private String accessKeyId;
+    @UriParam(label = "security", secret = true)
+    private String secretAccessKey;
+    @UriParam(label = "advanced")
+    private String storageEndpoint;
     @UriParam(label = "security", secret = true)
     private String accessToken;
     @UriParam(label = "common", defaultValue = "false")
@@ -380,13 +415,126 @@ public class SoraConfiguration implements Cloneable {
     }
 
     /**
-     * The kind of server: openai, azure, cometapi, litellm, sglang or custom (the /v1/videos protocol), or a model
-     * marketplace with its own job API: fal (queue.fal.run, Authorization: Key), replicate (predictions) or byteplus
-     * (ModelArk content generation tasks, Seedance). Decides the default base URL, how the key is sent (azure: api-key
-     * header), which operations exist, which models, sizes and seconds are checked, and how callbacks are signed.
+     * The kind of server: openai, azure, cometapi, litellm, sglang or custom (the /v1/videos job protocol), or
+     * gemini (Veo through the Gemini API), vertex (Veo on Vertex AI; baseUrl names project and location) or bedrock
+     * (Amazon Bedrock async invoke: Nova Reel, Luma Ray2; needs the camel-sora-aws artifact), or a model marketplace
+     * with its own job API: fal (queue.fal.run, Authorization: Key), replicate (predictions) or byteplus (ModelArk
+     * content generation tasks, Seedance). Decides the protocol, the default base URL, how the key is sent (azure:
+     * api-key header; gemini: x-goog-api-key; fal: Key), which operations exist, which models, sizes and seconds are
+     * checked, and how callbacks are signed.
      */
     public void setProvider(String provider) {
         this.provider = provider;
+    }
+
+    public String getNegativePrompt() {
+        return negativePrompt;
+    }
+
+    /**
+     * What the video should not show (Veo: negativePrompt). Only for providers that document it (gemini); the
+     * Videos protocol has no such field and refuses it before anything is sent.
+     */
+    public void setNegativePrompt(String negativePrompt) {
+        this.negativePrompt = negativePrompt;
+    }
+
+    public Integer getSeed() {
+        return seed;
+    }
+
+    /**
+     * A seed for a repeatable render, for providers that document one (not the Gemini API, whose Veo has none);
+     * refused before anything is sent by the others.
+     */
+    public void setSeed(Integer seed) {
+        this.seed = seed;
+    }
+
+    public Boolean getGenerateAudio() {
+        return generateAudio;
+    }
+
+    /**
+     * Whether the provider renders an audio track, for providers that document the switch (not the Gemini API,
+     * whose Veo 3 always does); refused before anything is sent by the others.
+     */
+    public void setGenerateAudio(Boolean generateAudio) {
+        this.generateAudio = generateAudio;
+    }
+
+    public String getStorageUri() {
+        return storageUri;
+    }
+
+    /**
+     * Where the provider writes the result in cloud storage (vertex: a gs://bucket/prefix/ storageUri; the video is
+     * then read from there), for providers that document it; refused before anything is sent by the others.
+     */
+    public void setStorageUri(String storageUri) {
+        this.storageUri = storageUri;
+    }
+
+    public boolean isDownloadResult() {
+        return downloadResult;
+    }
+
+    /**
+     * generate: false leaves the result where the provider wrote it (its storageUri: an s3:// or gs:// location) and
+     * answers with that location in header CamelSoraOutputUri (and as the body) instead of downloading the MP4, so a
+     * route can hand it to aws2-s3 or google-storage without moving the bytes twice. Needs a provider that writes to
+     * storage (vertex, bedrock) and storageUri.
+     */
+    public void setDownloadResult(boolean downloadResult) {
+        this.downloadResult = downloadResult;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    /** bedrock: the AWS region, e.g. us-east-1 (default: the region of baseUrl, else us-east-1). */
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getAwsProfile() {
+        return awsProfile;
+    }
+
+    /** bedrock: the AWS credentials profile to use instead of the default credentials provider chain. */
+    public void setAwsProfile(String awsProfile) {
+        this.awsProfile = awsProfile;
+    }
+
+    public String getAccessKeyId() {
+        return accessKeyId;
+    }
+
+    /** bedrock: an AWS access key id (with secretAccessKey) instead of the default credentials provider chain. */
+    public void setAccessKeyId(String accessKeyId) {
+        this.accessKeyId = accessKeyId;
+    }
+
+    public String getSecretAccessKey() {
+        return secretAccessKey;
+    }
+
+    /** bedrock: the AWS secret access key that goes with accessKeyId. Never logged. */
+    public void setSecretAccessKey(String secretAccessKey) {
+        this.secretAccessKey = secretAccessKey;
+    }
+
+    public String getStorageEndpoint() {
+        return storageEndpoint;
+    }
+
+    /**
+     * bedrock: the endpoint of the object store the result is read from, when it is not AWS's S3 (an S3-compatible
+     * store in tests); path-style addressing is used then.
+     */
+    public void setStorageEndpoint(String storageEndpoint) {
+        this.storageEndpoint = storageEndpoint;
     }
 
     public String getAccessToken() {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-sora Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelsora;
 
 import org.apache.camel.spi.Metadata;
@@ -20,6 +35,14 @@ public final class SoraConstants {
                             + " rendered.",
               javaType = "String")
     public static final String SIZE = "CamelSoraSize";
+    @Metadata(description = "What the video should not show, overriding the negativePrompt option (providers that"
+                            + " document it, e.g. gemini).",
+              javaType = "String")
+    public static final String NEGATIVE_PROMPT = "CamelSoraNegativePrompt";
+    @Metadata(description = "Where the provider wrote the result in cloud storage (s3://... or gs://...), when it"
+                            + " does (bedrock; vertex with storageUri); with downloadResult=false it is also the body.",
+              javaType = "String")
+    public static final String OUTPUT_URI = "CamelSoraOutputUri";
     @Metadata(description = "The id of the video job. Set as soon as the job is created, so it is on the exchange"
                             + " even when a later step fails.",
               javaType = "String")

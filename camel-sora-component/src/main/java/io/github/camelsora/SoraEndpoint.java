@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-sora Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelsora;
 
 import java.nio.charset.StandardCharsets;
@@ -184,7 +199,7 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
         }
         return new JobEngine.JobContext(provider(), gateway(), store,
                 Duration.ofMillis(configuration.getTimeout()), completionPolicy(), acceptsEvents(), outputDirectory(),
-                Duration.ofMillis(configuration.getDownloadTimeout()));
+                Duration.ofMillis(configuration.getDownloadTimeout()), configuration.isDownloadResult());
     }
 
     /** The HTTP transport settings of this endpoint (the transport is shared per TLS and proxy setting). */
@@ -196,10 +211,22 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
     /** How to reach the server; checks the base URL (https unless loopback or allowed). */
     ClientSettings clientSettings() {
         String[] auth = profile().authHeader(configuration.getApiKey(), configuration.getAccessToken());
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+        putIfSet(options, "region", configuration.getRegion());
+        putIfSet(options, "profile", configuration.getAwsProfile());
+        putIfSet(options, "accessKeyId", configuration.getAccessKeyId());
+        putIfSet(options, "secretAccessKey", configuration.getSecretAccessKey());
+        putIfSet(options, "storageEndpoint", configuration.getStorageEndpoint());
         return new ClientSettings(
                 baseUrl(), auth[0], auth[1],
                 Duration.ofMillis(configuration.getConnectTimeout()), Duration.ofMillis(configuration.getRequestTimeout()),
-                configuration.getMaxConnections(), transportSettings());
+                configuration.getMaxConnections(), transportSettings(), options);
+    }
+
+    private static void putIfSet(java.util.Map<String, String> options, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            options.put(name, value);
+        }
     }
 
     private TransportSettings transportSettings() {

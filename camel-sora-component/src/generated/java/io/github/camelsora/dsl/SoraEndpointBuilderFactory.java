@@ -94,16 +94,20 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * The kind of server: openai, azure, cometapi, litellm, sglang or custom (the /v1/videos protocol),
-         * or a model marketplace with its own job API: fal (queue.fal.run, Authorization: Key), replicate
-         * (predictions) or byteplus (ModelArk content generation tasks, Seedance). Decides the default base
-         * URL, how the key is sent (azure: api-key header), which operations exist, which models, sizes and
-         * seconds are checked, and how callbacks are signed.
+         * The kind of server: openai, azure, cometapi, litellm, sglang or custom (the /v1/videos job
+         * protocol), or gemini (Veo through the Gemini API), vertex (Veo on Vertex AI; baseUrl names project
+         * and location) or bedrock (Amazon Bedrock async invoke: Nova Reel, Luma Ray2; needs the
+         * camel-sora-aws artifact), or a model marketplace with its own job API: fal (queue.fal.run,
+         * Authorization: Key), replicate (predictions) or byteplus (ModelArk content generation tasks,
+         * Seedance). Decides the protocol, the default base URL, how the key is sent (azure: api-key header;
+         * gemini: x-goog-api-key; fal: Key), which operations exist, which models, sizes and seconds are
+         * checked, and how callbacks are signed.
          *
          * The option is a: <code>java.lang.String</code> type.
          *
          * Default: openai
-         * One of: openai, azure, cometapi, litellm, sglang, custom, fal, replicate, byteplus
+         * One of: openai, azure, cometapi, litellm, sglang, custom, gemini, vertex, bedrock, fal, replicate,
+         * byteplus
          * Group: common
          *
          * @param  provider the value to set
@@ -111,6 +115,20 @@ public interface SoraEndpointBuilderFactory {
          */
         default SoraEndpointConsumerBuilder provider(String provider) {
             doSetProperty("provider", provider);
+            return this;
+        }
+        /**
+         * bedrock: the AWS region, e.g. us-east-1 (default: the region of baseUrl, else us-east-1).
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: common
+         *
+         * @param  region the value to set
+         * @return the dsl builder
+         */
+        default SoraEndpointConsumerBuilder region(String region) {
+            doSetProperty("region", region);
             return this;
         }
         /**
@@ -852,6 +870,22 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
+         * bedrock: an AWS access key id (with secretAccessKey) instead of the default credentials provider
+         * chain.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: security
+         * Secret: masked wherever Camel shows the URI; prefer a property placeholder.
+         *
+         * @param  accessKeyId the value to set
+         * @return the dsl builder
+         */
+        default SoraEndpointConsumerBuilder accessKeyId(String accessKeyId) {
+            doSetProperty("accessKeyId", accessKeyId);
+            return this;
+        }
+        /**
          * An OAuth access token (e.g. Microsoft Entra ID for Azure), sent as Authorization: Bearer instead of
          * the API key. Never logged.
          *
@@ -952,6 +986,20 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
+         * bedrock: the AWS credentials profile to use instead of the default credentials provider chain.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: security
+         *
+         * @param  awsProfile the value to set
+         * @return the dsl builder
+         */
+        default SoraEndpointConsumerBuilder awsProfile(String awsProfile) {
+            doSetProperty("awsProfile", awsProfile);
+            return this;
+        }
+        /**
          * The password for the proxy's Basic authentication.
          *
          * The option is a: <code>java.lang.String</code> type.
@@ -979,6 +1027,21 @@ public interface SoraEndpointBuilderFactory {
          */
         default SoraEndpointConsumerBuilder proxyUsername(String proxyUsername) {
             doSetProperty("proxyUsername", proxyUsername);
+            return this;
+        }
+        /**
+         * bedrock: the AWS secret access key that goes with accessKeyId. Never logged.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: security
+         * Secret: masked wherever Camel shows the URI; prefer a property placeholder.
+         *
+         * @param  secretAccessKey the value to set
+         * @return the dsl builder
+         */
+        default SoraEndpointConsumerBuilder secretAccessKey(String secretAccessKey) {
+            doSetProperty("secretAccessKey", secretAccessKey);
             return this;
         }
         /**
@@ -1450,6 +1513,21 @@ public interface SoraEndpointBuilderFactory {
             doSetProperty("requestTimeout", requestTimeout);
             return this;
         }
+        /**
+         * bedrock: the endpoint of the object store the result is read from, when it is not AWS's S3 (an
+         * S3-compatible store in tests); path-style addressing is used then.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: advanced (advanced)
+         *
+         * @param  storageEndpoint the value to set
+         * @return the dsl builder
+         */
+        default AdvancedSoraEndpointConsumerBuilder storageEndpoint(String storageEndpoint) {
+            doSetProperty("storageEndpoint", storageEndpoint);
+            return this;
+        }
     }
 
     /**
@@ -1526,16 +1604,20 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * The kind of server: openai, azure, cometapi, litellm, sglang or custom (the /v1/videos protocol),
-         * or a model marketplace with its own job API: fal (queue.fal.run, Authorization: Key), replicate
-         * (predictions) or byteplus (ModelArk content generation tasks, Seedance). Decides the default base
-         * URL, how the key is sent (azure: api-key header), which operations exist, which models, sizes and
-         * seconds are checked, and how callbacks are signed.
+         * The kind of server: openai, azure, cometapi, litellm, sglang or custom (the /v1/videos job
+         * protocol), or gemini (Veo through the Gemini API), vertex (Veo on Vertex AI; baseUrl names project
+         * and location) or bedrock (Amazon Bedrock async invoke: Nova Reel, Luma Ray2; needs the
+         * camel-sora-aws artifact), or a model marketplace with its own job API: fal (queue.fal.run,
+         * Authorization: Key), replicate (predictions) or byteplus (ModelArk content generation tasks,
+         * Seedance). Decides the protocol, the default base URL, how the key is sent (azure: api-key header;
+         * gemini: x-goog-api-key; fal: Key), which operations exist, which models, sizes and seconds are
+         * checked, and how callbacks are signed.
          *
          * The option is a: <code>java.lang.String</code> type.
          *
          * Default: openai
-         * One of: openai, azure, cometapi, litellm, sglang, custom, fal, replicate, byteplus
+         * One of: openai, azure, cometapi, litellm, sglang, custom, gemini, vertex, bedrock, fal, replicate,
+         * byteplus
          * Group: common
          *
          * @param  provider the value to set
@@ -1543,6 +1625,20 @@ public interface SoraEndpointBuilderFactory {
          */
         default SoraEndpointProducerBuilder provider(String provider) {
             doSetProperty("provider", provider);
+            return this;
+        }
+        /**
+         * bedrock: the AWS region, e.g. us-east-1 (default: the region of baseUrl, else us-east-1).
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: common
+         *
+         * @param  region the value to set
+         * @return the dsl builder
+         */
+        default SoraEndpointProducerBuilder region(String region) {
+            doSetProperty("region", region);
             return this;
         }
         /**
@@ -1772,6 +1868,74 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
+         * generate: false leaves the result where the provider wrote it (its storageUri: an s3:// or gs://
+         * location) and answers with that location in header CamelSoraOutputUri (and as the body) instead of
+         * downloading the MP4, so a route can hand it to aws2-s3 or google-storage without moving the bytes
+         * twice. Needs a provider that writes to storage (vertex, bedrock) and storageUri.
+         *
+         * The option is a: <code>boolean</code> type.
+         *
+         * Default: true
+         * Group: producer
+         *
+         * @param  downloadResult the value to set
+         * @return the dsl builder
+         */
+        default SoraEndpointProducerBuilder downloadResult(boolean downloadResult) {
+            doSetProperty("downloadResult", downloadResult);
+            return this;
+        }
+        /**
+         * generate: false leaves the result where the provider wrote it (its storageUri: an s3:// or gs://
+         * location) and answers with that location in header CamelSoraOutputUri (and as the body) instead of
+         * downloading the MP4, so a route can hand it to aws2-s3 or google-storage without moving the bytes
+         * twice. Needs a provider that writes to storage (vertex, bedrock) and storageUri.
+         *
+         * The option will be converted to a <code>boolean</code> type.
+         *
+         * Default: true
+         * Group: producer
+         *
+         * @param  downloadResult the value to set
+         * @return the dsl builder
+         */
+        default SoraEndpointProducerBuilder downloadResult(String downloadResult) {
+            doSetProperty("downloadResult", downloadResult);
+            return this;
+        }
+        /**
+         * Whether the provider renders an audio track, for providers that document the switch (not the Gemini
+         * API, whose Veo 3 always does); refused before anything is sent by the others.
+         *
+         * The option is a: <code>java.lang.Boolean</code> type.
+         *
+         * Default: false
+         * Group: producer
+         *
+         * @param  generateAudio the value to set
+         * @return the dsl builder
+         */
+        default SoraEndpointProducerBuilder generateAudio(Boolean generateAudio) {
+            doSetProperty("generateAudio", generateAudio);
+            return this;
+        }
+        /**
+         * Whether the provider renders an audio track, for providers that document the switch (not the Gemini
+         * API, whose Veo 3 always does); refused before anything is sent by the others.
+         *
+         * The option will be converted to a <code>java.lang.Boolean</code> type.
+         *
+         * Default: false
+         * Group: producer
+         *
+         * @param  generateAudio the value to set
+         * @return the dsl builder
+         */
+        default SoraEndpointProducerBuilder generateAudio(String generateAudio) {
+            doSetProperty("generateAudio", generateAudio);
+            return this;
+        }
+        /**
          * A Simple expression giving each message's idempotency key, e.g. ${header.orderId}. A redelivered or
          * re-consumed message with the same key resumes its job, or answers the video already delivered,
          * instead of paying for a new one. The header CamelSoraIdempotencyKey overrides it. Default: the
@@ -1941,6 +2105,21 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
+         * What the video should not show (Veo: negativePrompt). Only for providers that document it (gemini);
+         * the Videos protocol has no such field and refuses it before anything is sent.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: producer
+         *
+         * @param  negativePrompt the value to set
+         * @return the dsl builder
+         */
+        default SoraEndpointProducerBuilder negativePrompt(String negativePrompt) {
+            doSetProperty("negativePrompt", negativePrompt);
+            return this;
+        }
+        /**
          * List: asc or desc by creation time (server default desc).
          *
          * The option is a: <code>java.lang.String</code> type.
@@ -2038,6 +2217,52 @@ public interface SoraEndpointBuilderFactory {
          */
         default SoraEndpointProducerBuilder safetyPollDelay(String safetyPollDelay) {
             doSetProperty("safetyPollDelay", safetyPollDelay);
+            return this;
+        }
+        /**
+         * A seed for a repeatable render, for providers that document one (not the Gemini API, whose Veo has
+         * none); refused before anything is sent by the others.
+         *
+         * The option is a: <code>java.lang.Integer</code> type.
+         *
+         * Group: producer
+         *
+         * @param  seed the value to set
+         * @return the dsl builder
+         */
+        default SoraEndpointProducerBuilder seed(Integer seed) {
+            doSetProperty("seed", seed);
+            return this;
+        }
+        /**
+         * A seed for a repeatable render, for providers that document one (not the Gemini API, whose Veo has
+         * none); refused before anything is sent by the others.
+         *
+         * The option will be converted to a <code>java.lang.Integer</code> type.
+         *
+         * Group: producer
+         *
+         * @param  seed the value to set
+         * @return the dsl builder
+         */
+        default SoraEndpointProducerBuilder seed(String seed) {
+            doSetProperty("seed", seed);
+            return this;
+        }
+        /**
+         * Where the provider writes the result in cloud storage (vertex: a gs://bucket/prefix/ storageUri;
+         * the video is then read from there), for providers that document it; refused before anything is sent
+         * by the others.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: producer
+         *
+         * @param  storageUri the value to set
+         * @return the dsl builder
+         */
+        default SoraEndpointProducerBuilder storageUri(String storageUri) {
+            doSetProperty("storageUri", storageUri);
             return this;
         }
         /**
@@ -2160,6 +2385,22 @@ public interface SoraEndpointBuilderFactory {
          */
         default SoraEndpointProducerBuilder proxyPort(String proxyPort) {
             doSetProperty("proxyPort", proxyPort);
+            return this;
+        }
+        /**
+         * bedrock: an AWS access key id (with secretAccessKey) instead of the default credentials provider
+         * chain.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: security
+         * Secret: masked wherever Camel shows the URI; prefer a property placeholder.
+         *
+         * @param  accessKeyId the value to set
+         * @return the dsl builder
+         */
+        default SoraEndpointProducerBuilder accessKeyId(String accessKeyId) {
+            doSetProperty("accessKeyId", accessKeyId);
             return this;
         }
         /**
@@ -2299,6 +2540,20 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
+         * bedrock: the AWS credentials profile to use instead of the default credentials provider chain.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: security
+         *
+         * @param  awsProfile the value to set
+         * @return the dsl builder
+         */
+        default SoraEndpointProducerBuilder awsProfile(String awsProfile) {
+            doSetProperty("awsProfile", awsProfile);
+            return this;
+        }
+        /**
          * The password for the proxy's Basic authentication.
          *
          * The option is a: <code>java.lang.String</code> type.
@@ -2326,6 +2581,21 @@ public interface SoraEndpointBuilderFactory {
          */
         default SoraEndpointProducerBuilder proxyUsername(String proxyUsername) {
             doSetProperty("proxyUsername", proxyUsername);
+            return this;
+        }
+        /**
+         * bedrock: the AWS secret access key that goes with accessKeyId. Never logged.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: security
+         * Secret: masked wherever Camel shows the URI; prefer a property placeholder.
+         *
+         * @param  secretAccessKey the value to set
+         * @return the dsl builder
+         */
+        default SoraEndpointProducerBuilder secretAccessKey(String secretAccessKey) {
+            doSetProperty("secretAccessKey", secretAccessKey);
             return this;
         }
         /**
@@ -2823,6 +3093,21 @@ public interface SoraEndpointBuilderFactory {
             doSetProperty("requestTimeout", requestTimeout);
             return this;
         }
+        /**
+         * bedrock: the endpoint of the object store the result is read from, when it is not AWS's S3 (an
+         * S3-compatible store in tests); path-style addressing is used then.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: advanced (advanced)
+         *
+         * @param  storageEndpoint the value to set
+         * @return the dsl builder
+         */
+        default AdvancedSoraEndpointProducerBuilder storageEndpoint(String storageEndpoint) {
+            doSetProperty("storageEndpoint", storageEndpoint);
+            return this;
+        }
     }
 
     /**
@@ -2899,16 +3184,20 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * The kind of server: openai, azure, cometapi, litellm, sglang or custom (the /v1/videos protocol),
-         * or a model marketplace with its own job API: fal (queue.fal.run, Authorization: Key), replicate
-         * (predictions) or byteplus (ModelArk content generation tasks, Seedance). Decides the default base
-         * URL, how the key is sent (azure: api-key header), which operations exist, which models, sizes and
-         * seconds are checked, and how callbacks are signed.
+         * The kind of server: openai, azure, cometapi, litellm, sglang or custom (the /v1/videos job
+         * protocol), or gemini (Veo through the Gemini API), vertex (Veo on Vertex AI; baseUrl names project
+         * and location) or bedrock (Amazon Bedrock async invoke: Nova Reel, Luma Ray2; needs the
+         * camel-sora-aws artifact), or a model marketplace with its own job API: fal (queue.fal.run,
+         * Authorization: Key), replicate (predictions) or byteplus (ModelArk content generation tasks,
+         * Seedance). Decides the protocol, the default base URL, how the key is sent (azure: api-key header;
+         * gemini: x-goog-api-key; fal: Key), which operations exist, which models, sizes and seconds are
+         * checked, and how callbacks are signed.
          *
          * The option is a: <code>java.lang.String</code> type.
          *
          * Default: openai
-         * One of: openai, azure, cometapi, litellm, sglang, custom, fal, replicate, byteplus
+         * One of: openai, azure, cometapi, litellm, sglang, custom, gemini, vertex, bedrock, fal, replicate,
+         * byteplus
          * Group: common
          *
          * @param  provider the value to set
@@ -2916,6 +3205,20 @@ public interface SoraEndpointBuilderFactory {
          */
         default SoraEndpointBuilder provider(String provider) {
             doSetProperty("provider", provider);
+            return this;
+        }
+        /**
+         * bedrock: the AWS region, e.g. us-east-1 (default: the region of baseUrl, else us-east-1).
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: common
+         *
+         * @param  region the value to set
+         * @return the dsl builder
+         */
+        default SoraEndpointBuilder region(String region) {
+            doSetProperty("region", region);
             return this;
         }
         /**
@@ -3044,6 +3347,22 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
+         * bedrock: an AWS access key id (with secretAccessKey) instead of the default credentials provider
+         * chain.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: security
+         * Secret: masked wherever Camel shows the URI; prefer a property placeholder.
+         *
+         * @param  accessKeyId the value to set
+         * @return the dsl builder
+         */
+        default SoraEndpointBuilder accessKeyId(String accessKeyId) {
+            doSetProperty("accessKeyId", accessKeyId);
+            return this;
+        }
+        /**
          * An OAuth access token (e.g. Microsoft Entra ID for Azure), sent as Authorization: Bearer instead of
          * the API key. Never logged.
          *
@@ -3144,6 +3463,20 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
+         * bedrock: the AWS credentials profile to use instead of the default credentials provider chain.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: security
+         *
+         * @param  awsProfile the value to set
+         * @return the dsl builder
+         */
+        default SoraEndpointBuilder awsProfile(String awsProfile) {
+            doSetProperty("awsProfile", awsProfile);
+            return this;
+        }
+        /**
          * The password for the proxy's Basic authentication.
          *
          * The option is a: <code>java.lang.String</code> type.
@@ -3171,6 +3504,21 @@ public interface SoraEndpointBuilderFactory {
          */
         default SoraEndpointBuilder proxyUsername(String proxyUsername) {
             doSetProperty("proxyUsername", proxyUsername);
+            return this;
+        }
+        /**
+         * bedrock: the AWS secret access key that goes with accessKeyId. Never logged.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: security
+         * Secret: masked wherever Camel shows the URI; prefer a property placeholder.
+         *
+         * @param  secretAccessKey the value to set
+         * @return the dsl builder
+         */
+        default SoraEndpointBuilder secretAccessKey(String secretAccessKey) {
+            doSetProperty("secretAccessKey", secretAccessKey);
             return this;
         }
         /**
@@ -3336,6 +3684,21 @@ public interface SoraEndpointBuilderFactory {
             doSetProperty("requestTimeout", requestTimeout);
             return this;
         }
+        /**
+         * bedrock: the endpoint of the object store the result is read from, when it is not AWS's S3 (an
+         * S3-compatible store in tests); path-style addressing is used then.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: advanced (advanced)
+         *
+         * @param  storageEndpoint the value to set
+         * @return the dsl builder
+         */
+        default AdvancedSoraEndpointBuilder storageEndpoint(String storageEndpoint) {
+            doSetProperty("storageEndpoint", storageEndpoint);
+            return this;
+        }
     }
 
     /**
@@ -3442,6 +3805,30 @@ public interface SoraEndpointBuilderFactory {
          */
         public String soraSize() {
             return "CamelSoraSize";
+        }
+
+        /**
+         * What the video should not show, overriding the negativePrompt option (providers that document it,
+         * e.g. gemini).
+         *
+         * The header is a: <code>String</code> type. Group: .
+         *
+         * @return the name of the header <code>CamelSoraNegativePrompt</code>
+         */
+        public String soraNegativePrompt() {
+            return "CamelSoraNegativePrompt";
+        }
+
+        /**
+         * Where the provider wrote the result in cloud storage (s3://... or gs://...), when it does (bedrock;
+         * vertex with storageUri); with downloadResult=false it is also the body.
+         *
+         * The header is a: <code>String</code> type. Group: .
+         *
+         * @return the name of the header <code>CamelSoraOutputUri</code>
+         */
+        public String soraOutputUri() {
+            return "CamelSoraOutputUri";
         }
 
         /**
@@ -3748,7 +4135,7 @@ public interface SoraEndpointBuilderFactory {
     }
 
     /** The secret options: their values go in RAW(...). */
-    java.util.Set<String> SECRETS = java.util.Set.of("accessToken", "apiKey", "proxyPassword", "proxyUsername", "webhookSecret");
+    java.util.Set<String> SECRETS = java.util.Set.of("accessKeyId", "accessToken", "apiKey", "proxyPassword", "proxyUsername", "secretAccessKey", "webhookSecret");
 
     /**
      * A builder for a sora: endpoint: {@code from(sora("webhook"))}, {@code to(sora("generate").model("sora-2"))}.

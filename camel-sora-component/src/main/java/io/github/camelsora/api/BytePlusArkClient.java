@@ -1,9 +1,25 @@
+/*
+ * Copyright 2026 The camel-sora Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelsora.api;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,6 +102,8 @@ public final class BytePlusArkClient implements VideoProvider {
         mapped.put("resolution", JsonCalls.resolution(request.size()));
         mapped.put("duration", JsonCalls.seconds(request.seconds()));
         mapped.put("callback_url", request.callbackUrl());
+        // ModelArk has no negative prompt
+        JsonCalls.parameters(request, mapped, Map.of("seed", "seed", "generateAudio", "generate_audio"), "byteplus");
         body.setAll(JsonCalls.input(request, mapped));
         return body;
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-sora Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelsora.api;
 
 import java.net.URI;
@@ -15,16 +30,29 @@ import java.util.Objects;
  * @param responseTimeout the longest silence allowed while waiting for or reading a response
  * @param maxConnections  connections per route (requests beyond it wait in the pool, holding no thread)
  * @param transport       TLS, proxy, plain-http permission, size and time caps
+ * @param providerOptions what only one provider family reads (Bedrock: region, credentials, storage endpoint), by
+ *                        name; values may be secret and are kept out of {@link #toString()}
  */
 public record ClientSettings(
         String baseUrl, String authHeader, String authValue, Duration connectTimeout, Duration responseTimeout,
-        int maxConnections, TransportSettings transport) {
+        int maxConnections, TransportSettings transport, java.util.Map<String, String> providerOptions) {
 
     public ClientSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
+        providerOptions = providerOptions == null ? java.util.Map.of() : java.util.Map.copyOf(providerOptions);
         transport = transport == null ? TransportSettings.defaults() : transport;
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         checkBaseUrl(baseUrl, transport.allowInsecureHttp());
+    }
+
+    public ClientSettings(String baseUrl, String authHeader, String authValue, Duration connectTimeout,
+                          Duration responseTimeout, int maxConnections, TransportSettings transport) {
+        this(baseUrl, authHeader, authValue, connectTimeout, responseTimeout, maxConnections, transport, null);
+    }
+
+    /** A provider option, or {@code null}. */
+    public String option(String name) {
+        return providerOptions.get(name);
     }
 
     /** Settings with the default transport: JDK TLS, no proxy, https only (loopback excepted). */
@@ -62,7 +90,7 @@ public record ClientSettings(
     /** The same settings with another transport. */
     public ClientSettings withTransport(TransportSettings other) {
         return new ClientSettings(baseUrl, authHeader, authValue, connectTimeout, responseTimeout, maxConnections,
-                other);
+                other, providerOptions);
     }
 
     /** Bearer-token settings with sensible defaults, the common case. */
@@ -75,6 +103,6 @@ public record ClientSettings(
     public String toString() {
         return "ClientSettings[baseUrl=" + baseUrl + ", authHeader=" + authHeader + ", authValue=***, connectTimeout="
                + connectTimeout + ", responseTimeout=" + responseTimeout + ", maxConnections=" + maxConnections
-               + ", transport=" + transport + "]";
+               + ", transport=" + transport + ", providerOptions=" + providerOptions.keySet() + "]";
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-sora Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelsora.api;
 
 import java.io.IOException;
@@ -202,6 +217,23 @@ final class JsonCalls {
             }
         }
         return node;
+    }
+
+    /**
+     * The neutral provider parameters ({@code negativePrompt}, {@code seed}, {@code generateAudio}, ...) under the
+     * model's field names given by {@code names}; one the provider has no field for is refused before anything is sent.
+     */
+    static void parameters(VideoRequest request, Map<String, Object> mapped, Map<String, String> names,
+                           String provider) {
+        for (Map.Entry<String, Object> parameter : request.parameters().entrySet()) {
+            String field = names.get(parameter.getKey());
+            if (field == null) {
+                throw new SoraValidationException(parameter.getKey(), "provider " + provider + " has no '"
+                                                                      + parameter.getKey() + "'; pass a model field"
+                                                                      + " of its own through modelInput");
+            }
+            mapped.put(field, parameter.getValue());
+        }
     }
 
     /** {@code 1280x720} -> {@code 16:9}; null when the size is not {@code WxH}. */

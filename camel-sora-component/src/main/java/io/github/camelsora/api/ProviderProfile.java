@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-sora Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelsora.api;
 
 import java.io.IOException;
@@ -20,7 +35,7 @@ public final class ProviderProfile {
 
     /** The names of the bundled profiles. */
     public static final List<String> NAMES = List.of("openai", "azure", "cometapi", "litellm", "sglang", "custom",
-            "fal", "replicate", "byteplus");
+            "gemini", "vertex", "bedrock", "fal", "replicate", "byteplus");
 
     /** How the credential travels. */
     public enum Auth {
@@ -28,6 +43,10 @@ public final class ProviderProfile {
         BEARER,
         /** {@code api-key: <key>} (Azure); an access token still goes as a bearer token */
         API_KEY,
+        /** {@code x-goog-api-key: <key>} (Gemini API); an access token still goes as a bearer token */
+        GOOG_API_KEY,
+        /** No header of the component's: the provider's own implementation signs requests (SigV4) */
+        SIGNED,
         /** {@code Authorization: Key <key>} (fal) */
         KEY
     }
@@ -103,10 +122,16 @@ public final class ProviderProfile {
     }
 
     public Auth auth() {
-        if ("api-key".equals(data.auth())) {
-            return Auth.API_KEY;
+        if (data.auth() == null) {
+            return Auth.BEARER;
         }
-        return "key".equals(data.auth()) ? Auth.KEY : Auth.BEARER;
+        return switch (data.auth()) {
+            case "api-key" -> Auth.API_KEY;
+            case "x-goog-api-key" -> Auth.GOOG_API_KEY;
+            case "signed" -> Auth.SIGNED;
+            case "key" -> Auth.KEY;
+            default -> Auth.BEARER;
+        };
     }
 
     /**
@@ -162,6 +187,8 @@ public final class ProviderProfile {
         }
         return switch (auth()) {
             case API_KEY -> new String[] { "api-key", apiKey };
+            case GOOG_API_KEY -> new String[] { "x-goog-api-key", apiKey };
+            case SIGNED -> new String[] { "Authorization", null };
             case KEY -> new String[] { "Authorization", "Key " + apiKey };
             default -> new String[] { "Authorization", "Bearer " + apiKey };
         };

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-sora Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelsora.api;
 
 import java.nio.file.Path;
@@ -27,6 +42,17 @@ public interface VideoProvider {
     /** Creates a job. Billable: the engine never calls it twice for one job. */
     CompletableFuture<ApiResponse<Video>> create(VideoRequest request, InputReference reference,
                                                  List<String> characters, Deadline deadline);
+
+    /**
+     * Creates a job for a message's idempotency key: a provider with its own de-duplication (Bedrock's
+     * {@code clientRequestToken}) derives it from {@code idempotencyKey}, so a resend cannot pay twice (its profile
+     * then lists {@code idempotentCreate}); the others ignore the key. {@code idempotencyKey} may be null.
+     */
+    default CompletableFuture<ApiResponse<Video>> create(VideoRequest request, InputReference reference,
+                                                         List<String> characters, String idempotencyKey,
+                                                         Deadline deadline) {
+        return create(request, reference, characters, deadline);
+    }
 
     /** The job as the server sees it now. */
     CompletableFuture<ApiResponse<Video>> retrieve(String videoId, Deadline deadline);

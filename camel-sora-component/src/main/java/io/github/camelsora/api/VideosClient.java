@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-sora Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelsora.api;
 
 import java.io.IOException;
@@ -92,6 +107,11 @@ public final class VideosClient implements VideoProvider, AutoCloseable {
     public CompletableFuture<ApiResponse<Video>> create(VideoRequest request, InputReference reference,
             List<String> characterIds, Deadline deadline) {
         List<String> characters = characterIds == null ? List.of() : characterIds;
+        if (!request.parameters().isEmpty()) {
+            String name = request.parameters().keySet().iterator().next();
+            return CompletableFuture.failedFuture(new SoraValidationException(name, "provider " + profile.name()
+                    + " speaks the Videos protocol, which has no '" + name + "'"));
+        }
         if (reference instanceof InputReference.Upload upload) {
             MultipartBody multipart = new MultipartBody()
                     .field("prompt", request.prompt())

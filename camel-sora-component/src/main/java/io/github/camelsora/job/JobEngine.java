@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-sora Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelsora.job;
 
 import java.io.IOException;
@@ -65,17 +80,29 @@ public final class JobEngine implements AutoCloseable {
      * @param acceptsEvents   whether a webhook event may trigger a re-read of a job this endpoint waits for
      * @param outputDirectory where downloads go
      * @param downloadTimeout how long one download (with its retries) may take
+     * @param downloadResult  false: a keyed run ends at the completed job, whose result stays where the provider
+     *                        wrote it ({@link Video#outputUri()}); nothing is downloaded
      */
     public record JobContext(VideoProvider provider, PolicyGateway gateway, JobStore store, Duration timeout,
                              PollPolicy pollPolicy, boolean acceptsEvents, Path outputDirectory,
-                             Duration downloadTimeout) {
+                             Duration downloadTimeout, boolean downloadResult) {
+
+        public JobContext(VideoProvider provider, PolicyGateway gateway, JobStore store, Duration timeout,
+                          PollPolicy pollPolicy, boolean acceptsEvents, Path outputDirectory,
+                          Duration downloadTimeout) {
+            this(provider, gateway, store, timeout, pollPolicy, acceptsEvents, outputDirectory, downloadTimeout,
+                    true);
+        }
     }
 
     /** A downloaded, checked MP4 in its place. */
     public record Delivered(Path file, Mp4Info info) {
     }
 
-    /** A delivered video. {@code resumed} is true when no create was sent by this run. */
+    /**
+     * A delivered video. {@code resumed} is true when no create was sent by this run. {@code file} and {@code info}
+     * are null when the result was left where the provider wrote it ({@link JobContext#downloadResult()} off).
+     */
     public record Outcome(Video video, Path file, Mp4Info info, boolean resumed) {
     }
 
@@ -318,8 +345,11 @@ public final class JobEngine implements AutoCloseable {
 
     /** A stable hash of what is rendered; a key reused with another request is refused. */
     static String fingerprint(VideoRequest request) {
-        return FileJobStore.sha256(String.join("\u0000", String.valueOf(request.prompt()),
-                String.valueOf(request.model()), String.valueOf(request.size()), String.valueOf(request.seconds())));
+        String base = String.join("\u0000", String.valueOf(request.prompt()), String.valueOf(request.model()),
+                String.valueOf(request.size()), String.valueOf(request.seconds()));
+        // provider parameters only count when there are some: the records of jobs without any keep their fingerprint
+        return FileJobStore.sha256(request.parameters().isEmpty() ? base
+                : base + "\u0000" + new java.util.TreeMap<>(request.parameters()));
     }
 
     private final class Run {
@@ -444,6 +474,10 @@ public final class JobEngine implements AutoCloseable {
 
         /** The job the server made for this key's request since it was claimed, if any (list pages, newest first). */
         private CompletableFuture<Optional<ApiResponse<Video>>> reconcile(Throwable cause) {
+            if (ctx.provider().profile().supports("idempotentCreate")) {
+                // the provider de-duplicates creates by the key's token: repeating it returns the same job
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
             if (!ctx.provider().profile().supports("list")) {
                 return CompletableFuture.failedFuture(new SoraException("provider "
                         + ctx.provider().profile().name() + " cannot list its jobs", null));
@@ -505,13 +539,31 @@ public final class JobEngine implements AutoCloseable {
                     .thenComposeAsync(video -> { // on a worker: a failure is written to the store
                         onVideoId.accept(video.id(), video.status());
                         if (video.videoStatus() == VideoStatus.COMPLETED) {
-                            return download(video);
+                            return ctx.downloadResult() ? download(video) : leftInPlace(video);
                         }
                         SoraException failure = failureOf(video);
                         recordFailure(video.status(), video.error() == null ? null : video.error().code(),
                                 video.error() == null ? failure.getMessage() : video.error().message());
                         return CompletableFuture.failedFuture(failure);
                     }, workers);
+        }
+
+        /** The result stays in the provider's storage: the run ends with its location, nothing is downloaded. */
+        private CompletableFuture<Outcome> leftInPlace(Video video) {
+            if (video.outputUri() == null) {
+                recordFailure("completed", "no_output_uri", "the provider named no storage location");
+                return CompletableFuture.failedFuture(new SoraException("Video " + video.id() + " is completed but"
+                        + " the provider named no storage location for it; download its result instead", video.id()));
+            }
+            try {
+                record = record.delivered(null, clock.instant());
+                store.update(record);
+            } catch (RuntimeException e) {
+                LOG.warn("Video {} completed at {} but the job store could not record it: {}", video.id(),
+                        video.outputUri(), e.getMessage());
+            }
+            LOG.info("Video {} completed at {} (not downloaded)", video.id(), video.outputUri());
+            return CompletableFuture.completedFuture(new Outcome(video, null, null, resumed));
         }
 
         private CompletableFuture<Outcome> download(Video video) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-sora Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelsora.job;
 
 import java.math.BigDecimal;
@@ -11,9 +26,11 @@ import java.util.regex.Pattern;
  * {@code model:size}, {@code model}, {@code default:size}, {@code default}; a dated snapshot such as {@code sora-2-pro-2025-10-06}
  * falls back to its family {@code sora-2-pro}, and a Replicate version {@code owner/name:<version>} to
  * {@code owner/name}. The defaults are OpenAI's published Sora 2 prices (2026): sora-2 $0.10/s; sora-2-pro $0.30/s at
- * 720x1280 and 1280x720, $0.50/s at 1024x1792, 1792x1024, 1920x1080 and 1080x1920; and fal's list prices of the Kling
+ * 720x1280 and 1280x720, $0.50/s at 1024x1792, 1792x1024, 1920x1080 and 1080x1920; the list prices of Veo (Gemini
+ * API, Vertex AI), Nova Reel and Luma Ray2 (Bedrock) named in {@code defaults()}; and fal's list prices of the Kling
  * models per second beyond their 5 s base (fal.ai/models/&lt;model id&gt;/llms.txt, "Pricing", 2026): Kling 2.1
- * standard $0.056/s, pro $0.098/s, master $0.28/s, Kling 2.5 turbo standard $0.042/s.
+ * standard $0.056/s, pro $0.098/s, master $0.28/s, Kling 2.5 turbo standard $0.042/s. A model without a price (Veo 3.1
+ * Lite, whose price no source gave) has no estimate unless the table is extended.
  * <p>
  * Overrides are written {@code key=usdPerSecond} or {@code key=usd/video} separated by commas, e.g.
  * {@code sora-2-pro:1280x720=0.25,veo-3=0.40,minimax/video-01=0.50/video,default=0.20}; they replace or extend the
@@ -52,6 +69,28 @@ public final class PriceTable {
         prices.put("sora-2-pro:1792x1024", new BigDecimal("0.50"));
         prices.put("sora-2-pro:1920x1080", new BigDecimal("0.50"));
         prices.put("sora-2-pro:1080x1920", new BigDecimal("0.50"));
+        // Veo, Gemini API and Vertex AI list prices per second (ai.google.dev/gemini-api/docs/pricing,
+        // cloud.google.com/vertex-ai/generative-ai/pricing): Veo 3.1 and 3 $0.40 (4k $0.60), Fast $0.15, Veo 2 $0.35
+        for (String veo : new String[] { "veo-3.1-generate-preview", "veo-3.1-generate-001", "veo-3.0-generate-001" }) {
+            prices.put(veo, new BigDecimal("0.40"));
+            prices.put(veo + ":3840x2160", new BigDecimal("0.60"));
+            prices.put(veo + ":2160x3840", new BigDecimal("0.60"));
+        }
+        for (String fast : new String[] { "veo-3.1-fast-generate-preview", "veo-3.1-fast-generate-001",
+                                          "veo-3.0-fast-generate-001" }) {
+            prices.put(fast, new BigDecimal("0.15"));
+        }
+        prices.put("veo-2.0-generate-001", new BigDecimal("0.35"));
+        // Amazon Bedrock on-demand prices per second (aws.amazon.com/bedrock/pricing): Nova Reel $0.08 (720p, 24 fps),
+        // Luma Ray2 $1.50 at 720p and $0.75 at 540p
+        prices.put("amazon.nova-reel-v1:0", new BigDecimal("0.08"));
+        prices.put("amazon.nova-reel-v1:1", new BigDecimal("0.08"));
+        for (String size : new String[] { "1280x720", "720x1280", "720x720" }) {
+            prices.put("luma.ray-v2:0:" + size, new BigDecimal("1.50"));
+        }
+        for (String size : new String[] { "960x540", "540x960", "540x540" }) {
+            prices.put("luma.ray-v2:0:" + size, new BigDecimal("0.75"));
+        }
         for (String mode : new String[] { "text-to-video", "image-to-video" }) {
             prices.put("fal-ai/kling-video/v2.1/standard/" + mode, new BigDecimal("0.056"));
             prices.put("fal-ai/kling-video/v2.1/pro/" + mode, new BigDecimal("0.098"));
@@ -120,8 +159,8 @@ public final class PriceTable {
                 key = lookup(family, size);
             }
         }
-        if (key == null && model != null && model.indexOf(':') > 0) {
-            key = lookup(model.substring(0, model.indexOf(':')), size); // owner/name:<version>
+        if (key == null && model != null && model.indexOf('/') > 0 && model.indexOf(':') > model.indexOf('/')) {
+            key = lookup(model.substring(0, model.indexOf(':')), size); // Replicate's owner/name:<version>
         }
         if (key == null && perSecond.containsKey(ANY_MODEL + ":" + size)) {
             key = ANY_MODEL + ":" + size;

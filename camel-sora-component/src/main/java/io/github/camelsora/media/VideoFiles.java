@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-sora Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelsora.media;
 
 import java.io.IOException;
@@ -17,7 +32,7 @@ public final class VideoFiles {
 
     /** Ids become file names: letters, digits and {@code _ - . =} only, no leading dot, bounded length. */
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_=-][A-Za-z0-9_.=-]{0,254}");
-    private static final Pattern OPAQUE_ID = Pattern.compile("[A-Za-z0-9_=+/-][A-Za-z0-9_.=+/-]{0,254}");
+    private static final Pattern OPAQUE_ID = Pattern.compile("[A-Za-z0-9_=+/-][A-Za-z0-9_.=+/:-]{0,254}");
 
     private VideoFiles() {
     }
@@ -41,7 +56,8 @@ public final class VideoFiles {
 
     /**
      * Whether an id a server returned is acceptable at all. Ids are opaque: a proxy such as LiteLLM returns base64
-     * ({@code + / =}), which is fine in a URL segment (it is encoded) and is named on disk by {@link #safeStem}. What
+     * ({@code + / =}), Bedrock an ARN ({@code arn:aws:bedrock:...:async-invoke/...}), which are fine in a URL segment
+     * (encoded) and are named on disk by {@link #safeStem}. What
      * is refused is what only a hostile server sends: control, space or non-ASCII characters, {@code ..}, a leading
      * dot, a backslash, {@code %}, more than 255 characters.
      */

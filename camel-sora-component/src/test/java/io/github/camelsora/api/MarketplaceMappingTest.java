@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-sora Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelsora.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +43,8 @@ class MarketplaceMappingTest {
     @Test
     void modelInputGoesOverTheMappedFieldsAndNullDropsOne() {
         VideoRequest request = new VideoRequest("a kite", "fal-ai/kling-video/v2.1/standard/text-to-video", "5",
-                "1280x720", "{\"negative_prompt\":\"blur\",\"resolution\":null,\"duration\":\"10\"}", null);
+                "1280x720", java.util.Map.of(), "{\"negative_prompt\":\"blur\",\"resolution\":null,\"duration\":\"10\"}",
+                null);
         JsonNode input = FalQueueClient.input(request, new InputReference.ImageUrl("https://example.com/a.png"));
         assertThat(input.toString()).isEqualTo("{\"prompt\":\"a kite\",\"duration\":\"10\",\"aspect_ratio\":\"16:9\","
                                                + "\"image_url\":\"https://example.com/a.png\",\"negative_prompt\":\"blur\"}");
@@ -38,6 +54,22 @@ class MarketplaceMappingTest {
                                        + "\"text\":\"a kite\"}],\"ratio\":\"9:16\",\"resolution\":\"720p\",\"duration\":5}");
         assertThatThrownBy(() -> FalQueueClient.input(request, new InputReference.FileId("file-1")))
                 .isInstanceOf(SoraValidationException.class);
+    }
+
+    @Test
+    void neutralParametersAreMappedOrRefusedBeforeAnythingIsSent() {
+        java.util.Map<String, Object> parameters = new java.util.LinkedHashMap<>();
+        parameters.put("negativePrompt", "blur");
+        parameters.put("seed", 42);
+        VideoRequest request = new VideoRequest("a kite", "fal-ai/veo3", "8", "1280x720", parameters);
+        assertThat(FalQueueClient.input(request, null).toString()).contains("\"negative_prompt\":\"blur\"",
+                "\"seed\":42");
+        assertThat(ReplicateClient.input(request, null).path("seed").asInt()).isEqualTo(42);
+        assertThatThrownBy(() -> BytePlusArkClient.body(request, null)).isInstanceOf(SoraValidationException.class)
+                .hasMessageContaining("negativePrompt");
+        VideoRequest stored = new VideoRequest("a kite", "fal-ai/veo3", "8", "1280x720",
+                java.util.Map.of("storageUri", "gs://bucket/x"));
+        assertThatThrownBy(() -> FalQueueClient.input(stored, null)).isInstanceOf(SoraValidationException.class);
     }
 
     @Test

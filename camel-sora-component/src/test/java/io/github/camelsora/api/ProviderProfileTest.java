@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-sora Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelsora.api;
 
 import java.io.InputStream;
@@ -56,6 +71,21 @@ class ProviderProfileTest {
         assertThat(azure.validate(new VideoRequest("p", "any-deployment", "12", "720x1280"))).isTrue();
         assertThatThrownBy(() -> azure.validate(new VideoRequest("p", "any-deployment", "16", "720x1280")))
                 .isInstanceOf(SoraValidationException.class);
+    }
+
+    @Test
+    void theCloudProvidersHaveTheirProtocolsAndAMissingArtifactIsNamed() {
+        assertThat(ProviderProfile.named("gemini").authHeader("AIza-k", null)).containsExactly("x-goog-api-key",
+                "AIza-k");
+        assertThat(ProviderProfile.named("gemini").authHeader("k", "t")).containsExactly("Authorization", "Bearer t");
+        assertThat(VideoProviderFactory.of(ProviderProfile.named("gemini")).protocol()).isEqualTo("gemini-veo");
+        assertThat(VideoProviderFactory.of(ProviderProfile.named("vertex")).protocol()).isEqualTo("vertex-veo");
+        // the AWS implementation lives in its own artifact, which this module's tests do not have
+        assertThatThrownBy(() -> VideoProviderFactory.of(ProviderProfile.named("bedrock")))
+                .isInstanceOf(SoraValidationException.class)
+                .hasMessageContaining("bedrock-async-invoke")
+                .hasMessageContaining("io.github.camelsora:camel-sora-aws");
+        assertThat(ProviderProfile.named("bedrock").supports("idempotentCreate")).isTrue();
     }
 
     @Test

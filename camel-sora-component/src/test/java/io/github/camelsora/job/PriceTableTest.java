@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-sora Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelsora.job;
 
 import java.math.BigDecimal;
@@ -72,5 +87,20 @@ class PriceTableTest {
         assertThat(PriceTable.withOverrides("x/y=1/video,x/y=0.1").estimate("x/y", "1280x720", "4"))
                 .isEqualByComparingTo("0.4");
         assertThatThrownBy(() -> PriceTable.withOverrides("x/y=/video")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theCloudModelsHaveTheirListPrices() {
+        PriceTable table = PriceTable.SORA_2_DEFAULTS;
+        assertThat(table.estimate("veo-3.1-generate-preview", "1280x720", "8")).isEqualByComparingTo("3.20");
+        assertThat(table.estimate("veo-3.1-generate-001", "3840x2160", "8")).isEqualByComparingTo("4.80");
+        assertThat(table.estimate("veo-3.1-fast-generate-preview", "720x1280", "4")).isEqualByComparingTo("0.60");
+        assertThat(table.estimate("amazon.nova-reel-v1:0", "1280x720", "6")).isEqualByComparingTo("0.48");
+        assertThat(table.estimate("luma.ray-v2:0", "1280x720", "5")).isEqualByComparingTo("7.50");
+        assertThat(table.estimate("luma.ray-v2:0", "540x960", "9")).isEqualByComparingTo("6.75");
+        assertThat(table.estimate("veo-3.1-lite-generate-preview", "1280x720", "8")).isNull();
+        // an override with a colon in the model name still parses
+        assertThat(PriceTable.withOverrides("amazon.nova-reel-v1:1=0.05").estimate("amazon.nova-reel-v1:1",
+                "1280x720", "6")).isEqualByComparingTo("0.30");
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-sora Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelsora.examples;
 
 import java.io.ByteArrayOutputStream;
@@ -22,6 +37,7 @@ import org.apache.camel.attachment.AttachmentMessage;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
+import org.apache.camel.component.mail.MailConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
@@ -50,11 +66,25 @@ public final class MailToS3Example {
                     // be paid for twice; the sender gets a failure reply instead
                     "imap://127.0.0.1:" + mail.imapPort() + "?username=" + STUDIO_ADDRESS + "&password=RAW("
                                  + mailPassword + ")&delete=false&unseen=true&peek=false&initialDelay=0&delay=500",
-                    "smtp://127.0.0.1:" + mail.smtpPort() + "?from=" + STUDIO_ADDRESS,
+                    "smtp://127.0.0.1:" + mail.smtpPort() + "?from=" + STUDIO_ADDRESS + headerAddressing(),
                     "aws2-s3://" + BUCKET + "?accessKey=RAW(" + s3.accessKey() + ")&secretKey=RAW(" + s3.secretKey()
                                  + ")&region=us-east-1&overrideEndpoint=true&uriEndpointOverride=" + s3.endpoint()
                                  + "&forcePathStyle=true&autoCreateBucket=true",
                     s3.endpoint().toString());
+        }
+    }
+
+    /**
+     * The reply is addressed by its {@code To} and {@code Subject} headers. Camel 4.18 always reads them; from Camel
+     * 4.22 on, the smtp producer reads them only when asked to ({@code useHeaderRecipients}, {@code useHeaderSubject}),
+     * options Camel 4.18 does not know and would refuse.
+     */
+    static String headerAddressing() {
+        try {
+            MailConfiguration.class.getMethod("setUseHeaderRecipients", boolean.class);
+            return "&useHeaderRecipients=true&useHeaderSubject=true";
+        } catch (NoSuchMethodException camel418) {
+            return "";
         }
     }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-sora Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelsora.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,7 +64,8 @@ final class ApiExchange {
         Map<String, String> headers = new java.util.TreeMap<>();
         http.getRequestHeaders().forEach((name, values) -> {
             String lower = name.toLowerCase(java.util.Locale.ROOT);
-            boolean secret = lower.equals("authorization") || lower.equals("api-key");
+            boolean secret = lower.equals("authorization") || lower.equals("api-key")
+                             || lower.equals("x-goog-api-key");
             headers.put(lower, secret ? "<redacted>" : values.get(0));
         });
         return new RecordedExchange(method(), rawPath(), http.getRequestURI().getRawQuery(), headers, requestBody, status,
@@ -115,6 +131,11 @@ final class ApiExchange {
             params.put(decode(name), decode(value));
         }
         return params;
+    }
+
+    /** The body read by {@link #readBody()} (empty before). */
+    byte[] recordedBody() {
+        return requestBody;
     }
 
     byte[] readBody() throws IOException, ApiException {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-sora Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelsora.simulator;
 
 /**
@@ -17,6 +32,26 @@ public enum Dialect {
      * content variant labelled {@code video/mp4}, and no {@code DELETE} route.
      */
     LITELLM,
+    /**
+     * Veo through the Gemini API: {@code POST /v1beta/models/{model}:predictLongRunning}, the long-running operation
+     * at {@code GET /v1beta/models/{model}/operations/{id}}, the video at
+     * {@code GET /v1beta/files/{id}:download?alt=media}; the key in {@code x-goog-api-key} (or {@code ?key=}); errors
+     * as {@code {"error": {"code", "message", "status"}}}; videos kept for two days. See {@link GeminiDialect}.
+     */
+    GEMINI,
+    /**
+     * Veo on Vertex AI: {@code predictLongRunning} and {@code fetchPredictOperation} under
+     * {@code /v1/projects/sim-project/locations/us-central1/publishers/google/models/}, the video inline as base64 or,
+     * with {@code storageUri}, in "Cloud Storage" served at {@code /download/storage/v1/b/{bucket}/o/{object}}; an
+     * access token as {@code Authorization: Bearer}. See {@link VertexDialect}.
+     */
+    VERTEX,
+    /**
+     * Amazon Bedrock async invoke: {@code POST /async-invoke} and {@code GET /async-invoke/{invocationArn}}, SigV4
+     * (the key is the access key id), Nova Reel and Luma Ray2 inputs, the video written to an S3 store. See
+     * {@link BedrockDialect}.
+     */
+    BEDROCK,
     /**
      * fal.ai's queue API: {@code POST /{model id}} with the model's input and {@code Authorization: Key}, status and
      * result under {@code /{app}/requests/{request_id}}, the video on a media host ({@code localhost} instead of

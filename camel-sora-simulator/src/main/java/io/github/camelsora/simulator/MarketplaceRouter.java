@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-sora Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelsora.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -149,7 +164,7 @@ final class MarketplaceRouter implements HttpHandler {
                     input.path("duration"), 5);
             String requestId = UUID.randomUUID().toString();
             String app = segments[0] + "/" + segments[1];
-            VideoJob job = state.createJob(spec, null, 0, requestId);
+            VideoJob job = state.createJob(requestId, spec, null, 0);
             String webhook = exchange.query().get("fal_webhook");
             if (webhook != null) {
                 callbacks.schedule(job, webhook);
@@ -264,7 +279,7 @@ final class MarketplaceRouter implements HttpHandler {
             }
             VideoSpec spec = spec(input.path("prompt"), model, input.path("aspect_ratio"), input.path("resolution"),
                     input.path("duration"), 5);
-            VideoJob job = state.createJob(spec, null, 0, replicateId());
+            VideoJob job = state.createJob(replicateId(), spec, null, 0);
             String webhook = body.path("webhook").isTextual() ? body.path("webhook").asText() : null;
             if (webhook != null) {
                 callbacks.schedule(job, webhook);
@@ -385,7 +400,7 @@ final class MarketplaceRouter implements HttpHandler {
             String id = "cgt-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
                     .withZone(java.time.ZoneOffset.UTC).format(state.clock.instant()) + "-"
                     + ApiExchange.randomHex().substring(0, 5);
-            VideoJob job = state.createJob(spec, null, 0, id);
+            VideoJob job = state.createJob(id, spec, null, 0);
             if (body.path("callback_url").isTextual()) {
                 callbacks.schedule(job, body.path("callback_url").asText());
             }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-sora Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelsora.simulator;
 
 import io.github.camelsora.simulator.media.MediaRenderer;
@@ -22,6 +37,15 @@ final class SimulatorState {
     final PromptRules rules = new PromptRules();
     final CharacterStore characters = new CharacterStore();
     final ExchangeRecorder recorder = new ExchangeRecorder();
+    /** Where a job "wrote" its video in cloud storage (Vertex with storageUri), by job id. */
+    final java.util.Map<String, String> outputs = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Bedrock: client request token to invocation ARN (the API's idempotency), and the jobs already written to S3. */
+    final java.util.Map<String, String> bedrockTokens = new java.util.concurrent.ConcurrentHashMap<>();
+    final java.util.Set<String> bedrockWritten = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Bedrock: where completed videos are written (an S3-compatible store) and the key that signs the writes. */
+    volatile String s3Endpoint;
+    volatile String s3AccessKey;
+    volatile String s3SecretKey;
     /** Which server the simulator imitates; set once by the builder before the server starts. */
     volatile Dialect dialect = Dialect.OPENAI;
     /** Sends the jobs' webhook events; set once by the simulator right after construction. */
@@ -50,11 +74,11 @@ final class SimulatorState {
 
     /** A job derived from another one (remix, edit, extension): same lifecycle, the lineage recorded. */
     VideoJob createJob(VideoSpec spec, String remixedFromVideoId, int extensions) {
-        return createJob(spec, remixedFromVideoId, extensions, "video_" + ApiExchange.randomHex());
+        return createJob("video_" + ApiExchange.randomHex(), spec, remixedFromVideoId, extensions);
     }
 
-    /** A job with an id in another dialect's shape (a fal request id, a Replicate prediction id, a ModelArk task). */
-    VideoJob createJob(VideoSpec spec, String remixedFromVideoId, int extensions, String id) {
+    /** A job with an id of the dialect's making (e.g. a Gemini operation name). */
+    VideoJob createJob(String id, VideoSpec spec, String remixedFromVideoId, int extensions) {
         Instant now = clock.instant();
         String prompt = spec.prompt();
         Duration plannedRenderTime = jittered(rules.renderTimeFor(prompt, renderTime));
@@ -77,7 +101,11 @@ final class SimulatorState {
     }
 
     JobSnapshot snapshot(VideoJob job) {
-        return JobLifecycle.snapshot(job, clock.instant(), rules.assetLifetimeFor(job.prompt()));
+        Duration lifetime = rules.assetLifetimeFor(job.prompt());
+        if (lifetime == null && dialect == Dialect.GEMINI) {
+            lifetime = GeminiDialect.VIDEO_LIFETIME; // Google removes generated videos after two days
+        }
+        return JobLifecycle.snapshot(job, clock.instant(), lifetime);
     }
 
     VideoJob requireJob(String videoId) throws ApiException {
@@ -123,6 +151,9 @@ final class SimulatorState {
         rules.clear();
         characters.clear();
         recorder.clear();
+        outputs.clear();
+        bedrockTokens.clear();
+        bedrockWritten.clear();
         if (webhooks != null) {
             webhooks.reset();
         }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-sora Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelsora.simulator;
 
 import com.sun.net.httpserver.HttpServer;
@@ -63,7 +78,9 @@ public final class SoraSimulator implements AutoCloseable {
         this.baseUrl = "http://" + hostForUrl(server.getAddress()) + ":" + server.getAddress().getPort()
                 + switch (state.dialect) {
                     case AZURE -> "/openai/v1";
-                    case FAL -> "";
+                    case GEMINI -> GeminiDialect.PREFIX;
+                    case VERTEX -> VertexDialect.PREFIX;
+                    case BEDROCK, FAL -> "";
                     case BYTEPLUS -> "/api/v3";
                     default -> "/v1";
                 };
@@ -110,6 +127,11 @@ public final class SoraSimulator implements AutoCloseable {
      */
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** {@code http://127.0.0.1:<port>}: the server's root, for clients that add the API version themselves. */
+    public String rootUrl() {
+        return baseUrl.substring(0, baseUrl.indexOf('/', "http://".length()));
     }
 
     public int port() {
@@ -397,6 +419,9 @@ public final class SoraSimulator implements AutoCloseable {
         private int maxCachedVideos = 32;
         private Dialect dialect = Dialect.OPENAI;
         private boolean recordExchanges;
+        private String s3Endpoint;
+        private String s3AccessKey;
+        private String s3SecretKey;
         private String webhookUrl;
         private String webhookSecret;
         private Duration webhookBackoff = Duration.ofSeconds(1);
@@ -411,6 +436,18 @@ public final class SoraSimulator implements AutoCloseable {
         /** Which server to imitate; default {@link Dialect#OPENAI}. */
         public Builder dialect(Dialect dialect) {
             this.dialect = Objects.requireNonNull(dialect, "dialect");
+            return this;
+        }
+
+        /**
+         * Bedrock dialect: write each completed video to {@code <s3Uri>/<invocation id>/output.mp4} in the S3-compatible
+         * store at {@code endpoint} (path-style), signing with this access key; the bucket must exist.
+         */
+        public Builder s3Output(String endpoint, String accessKey, String secretKey) {
+            this.s3Endpoint = Objects.requireNonNull(endpoint, "endpoint").endsWith("/")
+                    ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+            this.s3AccessKey = Objects.requireNonNull(accessKey, "accessKey");
+            this.s3SecretKey = Objects.requireNonNull(secretKey, "secretKey");
             return this;
         }
 
@@ -553,6 +590,9 @@ public final class SoraSimulator implements AutoCloseable {
             MediaRenderer renderer = new MediaRenderer(dir, maxCachedVideos);
             SimulatorState state = new SimulatorState(clock, apiKey, drawPrompt, renderTime, pollAfterMs, renderer);
             state.dialect = dialect;
+            state.s3Endpoint = s3Endpoint;
+            state.s3AccessKey = s3AccessKey;
+            state.s3SecretKey = s3SecretKey;
             state.recorder.enable(recordExchanges);
             state.webhooks = new WebhookSender(state, webhookUrl, webhookSecret, webhookBackoff, webhookMaxAttempts);
             state.setRenderTimeJitter(renderTimeJitter);

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-sora Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelsora.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -52,8 +67,28 @@ final class VideosRouter implements HttpHandler {
         }
         try {
             state.counters.request();
-            authenticate(exchange, dialect);
-            Target target = resolve(exchange.method(), exchange.rawPath(), dialect);
+            Target target;
+            EndpointHandler handler;
+            if (dialect == Dialect.GEMINI) {
+                GeminiDialect.authenticate(exchange, state);
+                GeminiDialect.Target gemini = GeminiDialect.resolve(exchange.method(), exchange.rawPath());
+                target = new Target(gemini.route(), gemini.id());
+                handler = GeminiDialect.handler(gemini.route(), state);
+            } else if (dialect == Dialect.BEDROCK) {
+                BedrockDialect.authenticate(exchange, state);
+                GeminiDialect.Target bedrock = BedrockDialect.resolve(exchange.method(), exchange.rawPath());
+                target = new Target(bedrock.route(), bedrock.id());
+                handler = BedrockDialect.handler(bedrock.route(), state);
+            } else if (dialect == Dialect.VERTEX) {
+                VertexDialect.authenticate(exchange, state);
+                GeminiDialect.Target vertex = VertexDialect.resolve(exchange.method(), exchange.rawPath());
+                target = new Target(vertex.route(), vertex.id());
+                handler = VertexDialect.handler(vertex.route(), state);
+            } else {
+                authenticate(exchange, dialect);
+                target = resolve(exchange.method(), exchange.rawPath(), dialect);
+                handler = handlers.get(target.route());
+            }
             FaultInjector.Fault fault = state.faults.next(target.route()).orElse(null);
             if (fault instanceof FaultInjector.Error error) {
                 throw error.error();
@@ -71,7 +106,7 @@ final class VideosRouter implements HttpHandler {
             if (fault instanceof FaultInjector.Truncate truncate) {
                 exchange.truncateBody(truncate.fraction());
             }
-            handlers.get(target.route()).handle(exchange, target.videoId());
+            handler.handle(exchange, target.videoId());
         } catch (ApiException e) {
             answer(exchange, e);
         } catch (IOException | RuntimeException e) {
@@ -98,6 +133,14 @@ final class VideosRouter implements HttpHandler {
 
     private void answer(ApiExchange exchange, ApiException error) {
         try {
+            if (state.dialect == Dialect.BEDROCK) {
+                exchange.sendJson(error.status(), BedrockDialect.errorBody(error), BedrockDialect.errorHeaders(error));
+                return;
+            }
+            if (state.dialect == Dialect.GEMINI || state.dialect == Dialect.VERTEX) {
+                exchange.sendJson(error.status(), GeminiDialect.errorBody(error), error.headers());
+                return;
+            }
             exchange.sendError(error);
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "could not send the error answer of " + exchange.requestId(), e);

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-sora Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelsora.springboot;
 
 import java.util.LinkedHashMap;
@@ -120,6 +135,16 @@ public class SoraComponentAutoConfiguration {
         put(options, "forwardTrackedEvents", c.getForwardTrackedEvents());
         put(options, "pageSize", c.getPageSize());
         put(options, "webhookPath", c.getWebhookPath());
+        put(options, "region", c.getRegion());
+        put(options, "downloadResult", c.getDownloadResult());
+        put(options, "generateAudio", c.getGenerateAudio());
+        put(options, "negativePrompt", c.getNegativePrompt());
+        put(options, "seed", c.getSeed());
+        put(options, "storageUri", c.getStorageUri());
+        put(options, "storageEndpoint", c.getStorageEndpoint());
+        put(options, "accessKeyId", c.getAccessKeyId());
+        put(options, "awsProfile", c.getAwsProfile());
+        put(options, "secretAccessKey", c.getSecretAccessKey());
         put(options, "webhookScheme", c.getWebhookScheme());
         put(options, "webhookJwksUrl", c.getWebhookJwksUrl());
         put(options, "callbackUrl", c.getCallbackUrl());

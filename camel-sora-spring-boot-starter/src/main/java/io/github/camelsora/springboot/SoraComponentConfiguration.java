@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The camel-sora Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.camelsora.springboot;
 
 import java.time.Duration;
@@ -109,6 +124,52 @@ public class SoraComponentConfiguration {
      * The HTTP path sora:webhook serves (POST), on the platform-http server of the runtime. Default: /sora/webhook.
      */
     private String webhookPath;
+    /**
+     * bedrock: the AWS region, e.g. us-east-1 (default: the region of baseUrl, else us-east-1).
+     */
+    private String region;
+    /**
+     * generate: false leaves the result where the provider wrote it (its storageUri: an s3:// or gs:// location)
+     * and answers with that location in header CamelSoraOutputUri (and as the body) instead of downloading the MP4.
+     * Default: true.
+     */
+    private Boolean downloadResult;
+    /**
+     * Whether the provider renders an audio track, for providers that document the switch; refused before anything is
+     * sent by the others.
+     */
+    private Boolean generateAudio;
+    /**
+     * What the video should not show, for providers that document it (gemini, vertex, fal, replicate); refused
+     * before anything is sent by the others.
+     */
+    private String negativePrompt;
+    /**
+     * A seed for a repeatable render, for providers that document one; refused before anything is sent by the others.
+     */
+    private Integer seed;
+    /**
+     * Where the provider writes the result in cloud storage (vertex: gs://bucket/prefix/), for providers that document
+     * it; refused before anything is sent by the others.
+     */
+    private String storageUri;
+    /**
+     * bedrock: the endpoint of the object store the result is read from, when it is not AWS's S3 (an S3-compatible
+     * store in tests).
+     */
+    private String storageEndpoint;
+    /**
+     * bedrock: an AWS access key id (with secretAccessKey) instead of the default credentials provider chain.
+     */
+    private String accessKeyId;
+    /**
+     * bedrock: the AWS credentials profile to use instead of the default credentials provider chain.
+     */
+    private String awsProfile;
+    /**
+     * bedrock: the AWS secret access key that goes with accessKeyId. Never logged.
+     */
+    private String secretAccessKey;
     /**
      * How sora:webhook authenticates callbacks: standard-webhooks (OpenAI, Replicate: webhook-id, webhook-timestamp,
      * webhook-signature with webhookSecret), fal (an ED25519 signature checked against fal's published key set,
@@ -1041,5 +1102,85 @@ public class SoraComponentConfiguration {
 
     public void setAllowInternalProviderUrls(Boolean allowInternalProviderUrls) {
         this.allowInternalProviderUrls = allowInternalProviderUrls;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public Boolean getDownloadResult() {
+        return downloadResult;
+    }
+
+    public void setDownloadResult(Boolean downloadResult) {
+        this.downloadResult = downloadResult;
+    }
+
+    public Boolean getGenerateAudio() {
+        return generateAudio;
+    }
+
+    public void setGenerateAudio(Boolean generateAudio) {
+        this.generateAudio = generateAudio;
+    }
+
+    public String getNegativePrompt() {
+        return negativePrompt;
+    }
+
+    public void setNegativePrompt(String negativePrompt) {
+        this.negativePrompt = negativePrompt;
+    }
+
+    public Integer getSeed() {
+        return seed;
+    }
+
+    public void setSeed(Integer seed) {
+        this.seed = seed;
+    }
+
+    public String getStorageUri() {
+        return storageUri;
+    }
+
+    public void setStorageUri(String storageUri) {
+        this.storageUri = storageUri;
+    }
+
+    public String getStorageEndpoint() {
+        return storageEndpoint;
+    }
+
+    public void setStorageEndpoint(String storageEndpoint) {
+        this.storageEndpoint = storageEndpoint;
+    }
+
+    public String getAccessKeyId() {
+        return accessKeyId;
+    }
+
+    public void setAccessKeyId(String accessKeyId) {
+        this.accessKeyId = accessKeyId;
+    }
+
+    public String getAwsProfile() {
+        return awsProfile;
+    }
+
+    public void setAwsProfile(String awsProfile) {
+        this.awsProfile = awsProfile;
+    }
+
+    public String getSecretAccessKey() {
+        return secretAccessKey;
+    }
+
+    public void setSecretAccessKey(String secretAccessKey) {
+        this.secretAccessKey = secretAccessKey;
     }
 }
