@@ -39,8 +39,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * here to queued, in_progress, completed, failed.</li>
  * <li>result: {@code content.video_url}, kept 24 hours: {@code expires_at} is {@code updated_at} + 24 h, so the engine
  * refuses a download after it with {@code SoraAssetExpiredException}; a task past it reads as {@code expired}.</li>
- * <li>{@code DELETE} of a task cancels it while it is queued (and deletes the record of a finished one); list:
- * {@code GET {base}/contents/generations/tasks?page_num=&page_size=}.</li>
+ * <li>{@code DELETE} of a task cancels it while it is queued (and deletes the record of a finished one). The list,
+ * {@code GET {base}/contents/generations/tasks?page_num=&page_size=}, is implemented but not offered by the profile: a
+ * task does not carry its prompt, so a create whose answer was lost could not be recognised in it, and the engine
+ * would create again; without {@code list} such a create is never repeated (paid once).</li>
  * </ul>
  * The callback carries the task and no documented signature: sora:webhook treats it as a reason to read the task
  * again (webhookScheme none), never as the task's state.

@@ -236,7 +236,12 @@ public final class ReplicateClient implements VideoProvider {
         return calls.send("GET", uri, null, "list videos", null, deadline).thenApply(reply -> {
             List<Video> videos = new ArrayList<>();
             for (JsonNode prediction : reply.json().path("results")) {
-                videos.add(video(prediction, null));
+                Video video = video(prediction, null);
+                // the list names the model without the version a create may have named: leave it out, so that a
+                // lost create is recognised by its prompt and time (the reconciler takes a missing model as a match)
+                videos.add(new Video(video.id(), video.object(), null, video.status(), video.progress(),
+                        video.createdAt(), video.completedAt(), video.expiresAt(), video.prompt(), video.size(),
+                        video.seconds(), video.remixedFromVideoId(), video.error()));
             }
             String next = JsonCalls.text(reply.json(), "next");
             return reply.with(new VideoList("list", videos, videos.isEmpty() ? null : videos.get(0).id(), next,

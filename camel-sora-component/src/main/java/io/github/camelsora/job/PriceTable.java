@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * 720x1280 and 1280x720, $0.50/s at 1024x1792, 1792x1024, 1920x1080 and 1080x1920; the list prices of Veo (Gemini
  * API, Vertex AI), Nova Reel and Luma Ray2 (Bedrock) named in {@code defaults()}; and fal's list prices of the Kling
  * models per second beyond their 5 s base (fal.ai/models/&lt;model id&gt;/llms.txt, "Pricing", 2026): Kling 2.1
- * standard $0.056/s, pro $0.098/s, master $0.28/s, Kling 2.5 turbo standard $0.042/s. A model without a price (Veo 3.1
+ * standard $0.056/s, pro $0.098/s, master $0.28/s, Kling 2.5 turbo standard $0.042/s; and ModelArk's Seedance 1.0,
+ * token-billed, per second of each resolution (see {@code defaults()}). A model without a price (Veo 3.1
  * Lite, whose price no source gave) has no estimate unless the table is extended.
  * <p>
  * Overrides are written {@code key=usdPerSecond} or {@code key=usd/video} separated by commas, e.g.
@@ -96,6 +97,23 @@ public final class PriceTable {
             prices.put("fal-ai/kling-video/v2.1/pro/" + mode, new BigDecimal("0.098"));
             prices.put("fal-ai/kling-video/v2.1/master/" + mode, new BigDecimal("0.28"));
             prices.put("fal-ai/kling-video/v2.5-turbo/standard/" + mode, new BigDecimal("0.042"));
+        }
+        // BytePlus ModelArk bills Seedance by tokens, tokens = width x height x 24 fps x seconds / 1024
+        // (docs.byteplus.com ModelArk "Pricing", token-based video billing), at $2.5 (1.0 pro) and $1.8 (1.0 lite) per
+        // million tokens (unit prices from a third-party price list): per second of 1080p, 720p and 480p
+        String[][] seedance = { { "seedance-1-0-pro-250528", "0.1215", "0.054", "0.0243" },
+                                { "seedance-1-0-lite-t2v-250428", "0.08748", "0.03888", "0.017496" },
+                                { "seedance-1-0-lite-i2v-250428", "0.08748", "0.03888", "0.017496" } };
+        for (String[] model : seedance) {
+            for (String size : new String[] { "1920x1080", "1080x1920" }) {
+                prices.put(model[0] + ":" + size, new BigDecimal(model[1]));
+            }
+            for (String size : new String[] { "1280x720", "720x1280" }) {
+                prices.put(model[0] + ":" + size, new BigDecimal(model[2]));
+            }
+            for (String size : new String[] { "864x480", "480x864" }) {
+                prices.put(model[0] + ":" + size, new BigDecimal(model[3]));
+            }
         }
         return prices;
     }

@@ -77,7 +77,10 @@ class PriceTableTest {
     void marketplaceModelsArePricedPerSecondOrPerVideo() {
         assertThat(defaults.estimate("fal-ai/kling-video/v2.1/standard/text-to-video", "1280x720", "10"))
                 .isEqualByComparingTo("0.56");
-        PriceTable table = PriceTable.withOverrides("minimax/video-01=0.50/video,seedance-1-0-pro-250528=0.12/s");
+        // Seedance by ModelArk's token formula: 1920 x 1080 x 24 fps x 5 s / 1024 = 243,000 tokens at $2.5/M
+        assertThat(defaults.estimate("seedance-1-0-pro-250528", "1920x1080", "5")).isEqualByComparingTo("0.6075");
+        assertThat(defaults.estimate("seedance-1-0-lite-t2v-250428", "720x1280", "10")).isEqualByComparingTo("0.3888");
+        PriceTable table = PriceTable.withOverrides("minimax/video-01=0.50/video,seedance-1-0-pro-250528:1920x1080=0.12/s");
         assertThat(table.estimate("minimax/video-01", "1280x720", "6")).isEqualByComparingTo("0.50");
         assertThat(table.perSecond("minimax/video-01", "1280x720")).isNull();
         // a Replicate version costs what its model costs
