@@ -155,6 +155,16 @@ public class SoraComponentAutoConfiguration {
         put(options, "variant", c.getVariant());
         put(options, "variants", c.getVariants());
         put(options, "downloadTimeout", c.getDownloadTimeout());
+        put(options, "region", c.getRegion());
+        put(options, "downloadResult", c.getDownloadResult());
+        put(options, "generateAudio", c.getGenerateAudio());
+        put(options, "negativePrompt", c.getNegativePrompt());
+        put(options, "seed", c.getSeed());
+        put(options, "storageUri", c.getStorageUri());
+        put(options, "storageEndpoint", c.getStorageEndpoint());
+        put(options, "accessKeyId", c.getAccessKeyId());
+        put(options, "awsProfile", c.getAwsProfile());
+        put(options, "secretAccessKey", c.getSecretAccessKey());
         put(options, "maxDownloadBytes", c.getMaxDownloadBytes());
         put(options, "maxPollDelay", c.getMaxPollDelay());
         put(options, "autowiredEnabled", c.getAutowiredEnabled());

@@ -231,6 +231,54 @@ public class SoraComponentConfiguration {
      */
     private Duration downloadTimeout;
     /**
+     * bedrock: the AWS region, e.g. us-east-1 (default: the region of baseUrl, else us-east-1).
+     */
+    private String region;
+    /**
+     * generate: false leaves the result where the provider wrote it (its storageUri: an s3:// or gs:// location) and
+     * answers with that location in header CamelSoraOutputUri (and as the body) instead of downloading the MP4, so a
+     * route can hand it to aws2-s3 or google-storage without moving the bytes twice. Needs a provider that writes to
+     * storage (vertex, bedrock) and storageUri. Default: true.
+     */
+    private Boolean downloadResult;
+    /**
+     * Whether the provider renders an audio track, for providers that document the switch (not the Gemini API, whose
+     * Veo 3 always does); refused before anything is sent by the others. Default: false.
+     */
+    private Boolean generateAudio;
+    /**
+     * What the video should not show (Veo: negativePrompt). Only for providers that document it (gemini); the Videos
+     * protocol has no such field and refuses it before anything is sent.
+     */
+    private String negativePrompt;
+    /**
+     * A seed for a repeatable render, for providers that document one (not the Gemini API, whose Veo has none);
+     * refused before anything is sent by the others.
+     */
+    private Integer seed;
+    /**
+     * Where the provider writes the result in cloud storage (vertex: a gs://bucket/prefix/ storageUri; the video is
+     * then read from there), for providers that document it; refused before anything is sent by the others.
+     */
+    private String storageUri;
+    /**
+     * bedrock: the endpoint of the object store the result is read from, when it is not AWS's S3 (an S3-compatible
+     * store in tests); path-style addressing is used then.
+     */
+    private String storageEndpoint;
+    /**
+     * bedrock: an AWS access key id (with secretAccessKey) instead of the default credentials provider chain.
+     */
+    private String accessKeyId;
+    /**
+     * bedrock: the AWS credentials profile to use instead of the default credentials provider chain.
+     */
+    private String awsProfile;
+    /**
+     * bedrock: the AWS secret access key that goes with accessKeyId. Never logged.
+     */
+    private String secretAccessKey;
+    /**
      * The largest video (or other media) download accepted, in bytes. A larger body fails the exchange with
      * SoraApiException (code response_too_large) and leaves no file behind. The default, 4 GiB, is far above any
      * clip. Default: 4294967296.
@@ -988,5 +1036,84 @@ public class SoraComponentConfiguration {
 
     public void setQuotaAfterRateLimits(Integer quotaAfterRateLimits) {
         this.quotaAfterRateLimits = quotaAfterRateLimits;
+    }
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public Boolean getDownloadResult() {
+        return downloadResult;
+    }
+
+    public void setDownloadResult(Boolean downloadResult) {
+        this.downloadResult = downloadResult;
+    }
+
+    public Boolean getGenerateAudio() {
+        return generateAudio;
+    }
+
+    public void setGenerateAudio(Boolean generateAudio) {
+        this.generateAudio = generateAudio;
+    }
+
+    public String getNegativePrompt() {
+        return negativePrompt;
+    }
+
+    public void setNegativePrompt(String negativePrompt) {
+        this.negativePrompt = negativePrompt;
+    }
+
+    public Integer getSeed() {
+        return seed;
+    }
+
+    public void setSeed(Integer seed) {
+        this.seed = seed;
+    }
+
+    public String getStorageUri() {
+        return storageUri;
+    }
+
+    public void setStorageUri(String storageUri) {
+        this.storageUri = storageUri;
+    }
+
+    public String getStorageEndpoint() {
+        return storageEndpoint;
+    }
+
+    public void setStorageEndpoint(String storageEndpoint) {
+        this.storageEndpoint = storageEndpoint;
+    }
+
+    public String getAccessKeyId() {
+        return accessKeyId;
+    }
+
+    public void setAccessKeyId(String accessKeyId) {
+        this.accessKeyId = accessKeyId;
+    }
+
+    public String getAwsProfile() {
+        return awsProfile;
+    }
+
+    public void setAwsProfile(String awsProfile) {
+        this.awsProfile = awsProfile;
+    }
+
+    public String getSecretAccessKey() {
+        return secretAccessKey;
+    }
+
+    public void setSecretAccessKey(String secretAccessKey) {
+        this.secretAccessKey = secretAccessKey;
     }
 }
