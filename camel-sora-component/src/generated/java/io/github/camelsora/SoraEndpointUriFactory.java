@@ -23,7 +23,8 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(80);
+        Set<String> props = new HashSet<>(90);
+        props.add("accessKeyId");
         props.add("accessToken");
         props.add("after");
         props.add("allowInsecureHttp");
@@ -31,6 +32,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("allowRetiredEndpoint");
         props.add("apiKey");
         props.add("autoPaginate");
+        props.add("awsProfile");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -43,11 +45,13 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("delay");
         props.add("deleteAfterDownload");
         props.add("download");
+        props.add("downloadResult");
         props.add("downloadTimeout");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("fetchVideo");
         props.add("forwardTrackedEvents");
+        props.add("generateAudio");
         props.add("greedy");
         props.add("httpServerComponent");
         props.add("idempotencyKey");
@@ -68,6 +72,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("maxRetryDelay");
         props.add("maxWaitingJobs");
         props.add("model");
+        props.add("negativePrompt");
         props.add("operation");
         props.add("order");
         props.add("outputDirectory");
@@ -81,6 +86,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("proxyPort");
         props.add("proxyUsername");
         props.add("quotaAfterRateLimits");
+        props.add("region");
         props.add("repeatCount");
         props.add("requestTimeout");
         props.add("retryDelay");
@@ -90,10 +96,14 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("scheduler");
         props.add("schedulerProperties");
         props.add("seconds");
+        props.add("secretAccessKey");
+        props.add("seed");
         props.add("sendEmptyMessageWhenIdle");
         props.add("size");
         props.add("sslContextParameters");
         props.add("startScheduler");
+        props.add("storageEndpoint");
+        props.add("storageUri");
         props.add("timeUnit");
         props.add("timeout");
         props.add("useFixedDelay");
@@ -105,11 +115,13 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("webhookSecret");
         props.add("webhookTolerance");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(5);
+        Set<String> secretProps = new HashSet<>(7);
+        secretProps.add("accessKeyId");
         secretProps.add("accessToken");
         secretProps.add("apiKey");
         secretProps.add("proxyPassword");
         secretProps.add("proxyUsername");
+        secretProps.add("secretAccessKey");
         secretProps.add("webhookSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);

@@ -37,6 +37,11 @@ class ClasspathCheckTest {
         assertThat(ClasspathCheck.problems(GOOD)).isEmpty();
         // newer core and annotations (2.20+ annotations drop the patch number), newer httpcore5 patch: fine
         assertThat(ClasspathCheck.problems(versions("2.20.1", "2.19.4", "2.21", "5.3.4", "5.3.4", "5.5.1"))).isEmpty();
+        // Jackson 2.20+: annotations versioned on their own; 2.21 annotations with databind 2.22.1 (Camel 4.22's
+        // line, with the AWS SDK) is a consistent set
+        assertThat(ClasspathCheck.problems(versions("2.22.1", "2.22.1", "2.21", "5.3.6", "5.3.6", "5.5.1"))).isEmpty();
+        assertThat(ClasspathCheck.problems(versions("2.22.1", "2.22.1", "2.19.4", "5.3.6", "5.3.6", "5.5.1")))
+                .singleElement().asString().contains("jackson-annotations 2.19.4");
         // httpcore5 present in a jar that does not say its version: not checked
         assertThat(ClasspathCheck.problems(versions("2.19.4", "2.19.4", null, ClasspathCheck.UNKNOWN, null, null)))
                 .isEmpty();
