@@ -68,8 +68,12 @@ final class ClasspathCheck {
                          + " on JSON with decimal numbers); declare jackson-core " + v.jacksonDatabind()
                          + " (or import com.fasterxml.jackson:jackson-bom " + v.jacksonDatabind() + ").");
         }
+        // up to Jackson 2.19 jackson-annotations followed databind's minor version; from 2.20 it is versioned on its
+        // own (no patch level) and any 2.20+ annotations serve later 2.x databinds (Jackson 2.20 release notes)
+        String annotationsNeeded = v.jacksonDatabind() == null || compareMinor(v.jacksonDatabind(), "2.20") < 0
+                ? v.jacksonDatabind() : "2.20";
         if (v.jacksonDatabind() != null && v.jacksonAnnotations() != null
-            && compareMinor(v.jacksonAnnotations(), v.jacksonDatabind()) < 0) {
+            && compareMinor(v.jacksonAnnotations(), annotationsNeeded) < 0) {
             problems.add("com.fasterxml.jackson.core:jackson-annotations " + v.jacksonAnnotations()
                          + " is older than com.fasterxml.jackson.core:jackson-databind " + v.jacksonDatabind()
                          + "; declare jackson-annotations of the databind's version (or import"
