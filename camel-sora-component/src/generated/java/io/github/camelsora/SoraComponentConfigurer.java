@@ -37,10 +37,14 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "allowInsecureHttp": getOrCreateConfiguration(target).setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "allowinternalimageurls":
         case "allowInternalImageUrls": getOrCreateConfiguration(target).setAllowInternalImageUrls(property(camelContext, boolean.class, value)); return true;
+        case "allowinternalresulturls":
+        case "allowInternalResultUrls": getOrCreateConfiguration(target).setAllowInternalResultUrls(property(camelContext, boolean.class, value)); return true;
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": getOrCreateConfiguration(target).setAllowRetiredEndpoint(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "aspectratio":
+        case "aspectRatio": getOrCreateConfiguration(target).setAspectRatio(property(camelContext, java.lang.String.class, value)); return true;
         case "autopaginate":
         case "autoPaginate": getOrCreateConfiguration(target).setAutoPaginate(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
@@ -65,6 +69,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "fetchVideo": getOrCreateConfiguration(target).setFetchVideo(property(camelContext, boolean.class, value)); return true;
         case "forwardtrackedevents":
         case "forwardTrackedEvents": getOrCreateConfiguration(target).setForwardTrackedEvents(property(camelContext, boolean.class, value)); return true;
+        case "generateaudio":
+        case "generateAudio": getOrCreateConfiguration(target).setGenerateAudio(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -105,6 +111,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxwaitingjobs":
         case "maxWaitingJobs": getOrCreateConfiguration(target).setMaxWaitingJobs(property(camelContext, int.class, value)); return true;
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "negativeprompt":
+        case "negativePrompt": getOrCreateConfiguration(target).setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "order": getOrCreateConfiguration(target).setOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
         case "outputDirectory": getOrCreateConfiguration(target).setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
@@ -115,6 +123,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "pricetable":
         case "priceTable": getOrCreateConfiguration(target).setPriceTable(property(camelContext, java.lang.String.class, value)); return true;
         case "provider": getOrCreateConfiguration(target).setProvider(property(camelContext, java.lang.String.class, value)); return true;
+        case "provideroptions":
+        case "providerOptions": getOrCreateConfiguration(target).setProviderOptions(property(camelContext, java.util.Map.class, value)); return true;
         case "proxyhost":
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxypassword":
@@ -127,11 +137,13 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "quotaAfterRateLimits": getOrCreateConfiguration(target).setQuotaAfterRateLimits(property(camelContext, int.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "resolution": getOrCreateConfiguration(target).setResolution(property(camelContext, java.lang.String.class, value)); return true;
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "safetypolldelay":
         case "safetyPollDelay": getOrCreateConfiguration(target).setSafetyPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "seconds": getOrCreateConfiguration(target).setSeconds(property(camelContext, java.lang.String.class, value)); return true;
+        case "seed": getOrCreateConfiguration(target).setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "size": getOrCreateConfiguration(target).setSize(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
@@ -164,10 +176,14 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "allowInsecureHttp": return boolean.class;
         case "allowinternalimageurls":
         case "allowInternalImageUrls": return boolean.class;
+        case "allowinternalresulturls":
+        case "allowInternalResultUrls": return boolean.class;
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "aspectratio":
+        case "aspectRatio": return java.lang.String.class;
         case "autopaginate":
         case "autoPaginate": return boolean.class;
         case "autowiredenabled":
@@ -192,6 +208,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "fetchVideo": return boolean.class;
         case "forwardtrackedevents":
         case "forwardTrackedEvents": return boolean.class;
+        case "generateaudio":
+        case "generateAudio": return java.lang.Boolean.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -232,6 +250,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxwaitingjobs":
         case "maxWaitingJobs": return int.class;
         case "model": return java.lang.String.class;
+        case "negativeprompt":
+        case "negativePrompt": return java.lang.String.class;
         case "order": return java.lang.String.class;
         case "outputdirectory":
         case "outputDirectory": return java.lang.String.class;
@@ -242,6 +262,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "pricetable":
         case "priceTable": return java.lang.String.class;
         case "provider": return java.lang.String.class;
+        case "provideroptions":
+        case "providerOptions": return java.util.Map.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxypassword":
@@ -254,11 +276,13 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "quotaAfterRateLimits": return int.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "resolution": return java.lang.String.class;
         case "retrydelay":
         case "retryDelay": return long.class;
         case "safetypolldelay":
         case "safetyPollDelay": return long.class;
         case "seconds": return java.lang.String.class;
+        case "seed": return java.lang.Long.class;
         case "size": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
@@ -292,10 +316,14 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "allowInsecureHttp": return getOrCreateConfiguration(target).isAllowInsecureHttp();
         case "allowinternalimageurls":
         case "allowInternalImageUrls": return getOrCreateConfiguration(target).isAllowInternalImageUrls();
+        case "allowinternalresulturls":
+        case "allowInternalResultUrls": return getOrCreateConfiguration(target).isAllowInternalResultUrls();
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": return getOrCreateConfiguration(target).isAllowRetiredEndpoint();
         case "apikey":
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
+        case "aspectratio":
+        case "aspectRatio": return getOrCreateConfiguration(target).getAspectRatio();
         case "autopaginate":
         case "autoPaginate": return getOrCreateConfiguration(target).isAutoPaginate();
         case "autowiredenabled":
@@ -320,6 +348,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "fetchVideo": return getOrCreateConfiguration(target).isFetchVideo();
         case "forwardtrackedevents":
         case "forwardTrackedEvents": return getOrCreateConfiguration(target).isForwardTrackedEvents();
+        case "generateaudio":
+        case "generateAudio": return getOrCreateConfiguration(target).getGenerateAudio();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
@@ -360,6 +390,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxwaitingjobs":
         case "maxWaitingJobs": return getOrCreateConfiguration(target).getMaxWaitingJobs();
         case "model": return getOrCreateConfiguration(target).getModel();
+        case "negativeprompt":
+        case "negativePrompt": return getOrCreateConfiguration(target).getNegativePrompt();
         case "order": return getOrCreateConfiguration(target).getOrder();
         case "outputdirectory":
         case "outputDirectory": return getOrCreateConfiguration(target).getOutputDirectory();
@@ -370,6 +402,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "pricetable":
         case "priceTable": return getOrCreateConfiguration(target).getPriceTable();
         case "provider": return getOrCreateConfiguration(target).getProvider();
+        case "provideroptions":
+        case "providerOptions": return getOrCreateConfiguration(target).getProviderOptions();
         case "proxyhost":
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxypassword":
@@ -382,11 +416,13 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "quotaAfterRateLimits": return getOrCreateConfiguration(target).getQuotaAfterRateLimits();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "resolution": return getOrCreateConfiguration(target).getResolution();
         case "retrydelay":
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
         case "safetypolldelay":
         case "safetyPollDelay": return getOrCreateConfiguration(target).getSafetyPollDelay();
         case "seconds": return getOrCreateConfiguration(target).getSeconds();
+        case "seed": return getOrCreateConfiguration(target).getSeed();
         case "size": return getOrCreateConfiguration(target).getSize();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
@@ -405,6 +441,15 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "webhookTolerance": return getOrCreateConfiguration(target).getWebhookTolerance();
         case "workerpoolsize":
         case "workerPoolSize": return target.getWorkerPoolSize();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "provideroptions":
+        case "providerOptions": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -30,10 +30,14 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "allowInsecureHttp": target.setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "allowinternalimageurls":
         case "allowInternalImageUrls": target.setAllowInternalImageUrls(property(camelContext, boolean.class, value)); return true;
+        case "allowinternalresulturls":
+        case "allowInternalResultUrls": target.setAllowInternalResultUrls(property(camelContext, boolean.class, value)); return true;
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": target.setAllowRetiredEndpoint(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "aspectratio":
+        case "aspectRatio": target.setAspectRatio(property(camelContext, java.lang.String.class, value)); return true;
         case "autopaginate":
         case "autoPaginate": target.setAutoPaginate(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
@@ -53,6 +57,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "fetchVideo": target.setFetchVideo(property(camelContext, boolean.class, value)); return true;
         case "forwardtrackedevents":
         case "forwardTrackedEvents": target.setForwardTrackedEvents(property(camelContext, boolean.class, value)); return true;
+        case "generateaudio":
+        case "generateAudio": target.setGenerateAudio(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "httpservercomponent":
         case "httpServerComponent": target.setHttpServerComponent(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotencykey":
@@ -85,6 +91,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "maxwaitingjobs":
         case "maxWaitingJobs": target.setMaxWaitingJobs(property(camelContext, int.class, value)); return true;
         case "model": target.setModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "negativeprompt":
+        case "negativePrompt": target.setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "order": target.setOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
         case "outputDirectory": target.setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
@@ -95,6 +103,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "pricetable":
         case "priceTable": target.setPriceTable(property(camelContext, java.lang.String.class, value)); return true;
         case "provider": target.setProvider(property(camelContext, java.lang.String.class, value)); return true;
+        case "provideroptions":
+        case "providerOptions": target.setProviderOptions(property(camelContext, java.util.Map.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxypassword":
@@ -107,11 +117,13 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "quotaAfterRateLimits": target.setQuotaAfterRateLimits(property(camelContext, int.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
+        case "resolution": target.setResolution(property(camelContext, java.lang.String.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.setRetryDelay(property(camelContext, long.class, value)); return true;
         case "safetypolldelay":
         case "safetyPollDelay": target.setSafetyPollDelay(property(camelContext, long.class, value)); return true;
         case "seconds": target.setSeconds(property(camelContext, java.lang.String.class, value)); return true;
+        case "seed": target.setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "size": target.setSize(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
@@ -142,10 +154,14 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "allowInsecureHttp": return boolean.class;
         case "allowinternalimageurls":
         case "allowInternalImageUrls": return boolean.class;
+        case "allowinternalresulturls":
+        case "allowInternalResultUrls": return boolean.class;
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "aspectratio":
+        case "aspectRatio": return java.lang.String.class;
         case "autopaginate":
         case "autoPaginate": return boolean.class;
         case "baseurl":
@@ -165,6 +181,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "fetchVideo": return boolean.class;
         case "forwardtrackedevents":
         case "forwardTrackedEvents": return boolean.class;
+        case "generateaudio":
+        case "generateAudio": return java.lang.Boolean.class;
         case "httpservercomponent":
         case "httpServerComponent": return java.lang.String.class;
         case "idempotencykey":
@@ -197,6 +215,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "maxwaitingjobs":
         case "maxWaitingJobs": return int.class;
         case "model": return java.lang.String.class;
+        case "negativeprompt":
+        case "negativePrompt": return java.lang.String.class;
         case "order": return java.lang.String.class;
         case "outputdirectory":
         case "outputDirectory": return java.lang.String.class;
@@ -207,6 +227,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "pricetable":
         case "priceTable": return java.lang.String.class;
         case "provider": return java.lang.String.class;
+        case "provideroptions":
+        case "providerOptions": return java.util.Map.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxypassword":
@@ -219,11 +241,13 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "quotaAfterRateLimits": return int.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "resolution": return java.lang.String.class;
         case "retrydelay":
         case "retryDelay": return long.class;
         case "safetypolldelay":
         case "safetyPollDelay": return long.class;
         case "seconds": return java.lang.String.class;
+        case "seed": return java.lang.Long.class;
         case "size": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
@@ -255,10 +279,14 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "allowInsecureHttp": return target.isAllowInsecureHttp();
         case "allowinternalimageurls":
         case "allowInternalImageUrls": return target.isAllowInternalImageUrls();
+        case "allowinternalresulturls":
+        case "allowInternalResultUrls": return target.isAllowInternalResultUrls();
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": return target.isAllowRetiredEndpoint();
         case "apikey":
         case "apiKey": return target.getApiKey();
+        case "aspectratio":
+        case "aspectRatio": return target.getAspectRatio();
         case "autopaginate":
         case "autoPaginate": return target.isAutoPaginate();
         case "baseurl":
@@ -278,6 +306,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "fetchVideo": return target.isFetchVideo();
         case "forwardtrackedevents":
         case "forwardTrackedEvents": return target.isForwardTrackedEvents();
+        case "generateaudio":
+        case "generateAudio": return target.getGenerateAudio();
         case "httpservercomponent":
         case "httpServerComponent": return target.getHttpServerComponent();
         case "idempotencykey":
@@ -310,6 +340,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "maxwaitingjobs":
         case "maxWaitingJobs": return target.getMaxWaitingJobs();
         case "model": return target.getModel();
+        case "negativeprompt":
+        case "negativePrompt": return target.getNegativePrompt();
         case "order": return target.getOrder();
         case "outputdirectory":
         case "outputDirectory": return target.getOutputDirectory();
@@ -320,6 +352,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "pricetable":
         case "priceTable": return target.getPriceTable();
         case "provider": return target.getProvider();
+        case "provideroptions":
+        case "providerOptions": return target.getProviderOptions();
         case "proxyhost":
         case "proxyHost": return target.getProxyHost();
         case "proxypassword":
@@ -332,11 +366,13 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "quotaAfterRateLimits": return target.getQuotaAfterRateLimits();
         case "requesttimeout":
         case "requestTimeout": return target.getRequestTimeout();
+        case "resolution": return target.getResolution();
         case "retrydelay":
         case "retryDelay": return target.getRetryDelay();
         case "safetypolldelay":
         case "safetyPollDelay": return target.getSafetyPollDelay();
         case "seconds": return target.getSeconds();
+        case "seed": return target.getSeed();
         case "size": return target.getSize();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
@@ -353,6 +389,15 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "webhookSecret": return target.getWebhookSecret();
         case "webhooktolerance":
         case "webhookTolerance": return target.getWebhookTolerance();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "provideroptions":
+        case "providerOptions": return java.lang.Object.class;
         default: return null;
         }
     }

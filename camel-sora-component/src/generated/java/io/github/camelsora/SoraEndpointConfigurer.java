@@ -30,10 +30,14 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "allowInsecureHttp": target.getConfiguration().setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "allowinternalimageurls":
         case "allowInternalImageUrls": target.getConfiguration().setAllowInternalImageUrls(property(camelContext, boolean.class, value)); return true;
+        case "allowinternalresulturls":
+        case "allowInternalResultUrls": target.getConfiguration().setAllowInternalResultUrls(property(camelContext, boolean.class, value)); return true;
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": target.getConfiguration().setAllowRetiredEndpoint(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "aspectratio":
+        case "aspectRatio": target.getConfiguration().setAspectRatio(property(camelContext, java.lang.String.class, value)); return true;
         case "autopaginate":
         case "autoPaginate": target.getConfiguration().setAutoPaginate(property(camelContext, boolean.class, value)); return true;
         case "backofferrorthreshold":
@@ -66,6 +70,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "fetchVideo": target.getConfiguration().setFetchVideo(property(camelContext, boolean.class, value)); return true;
         case "forwardtrackedevents":
         case "forwardTrackedEvents": target.getConfiguration().setForwardTrackedEvents(property(camelContext, boolean.class, value)); return true;
+        case "generateaudio":
+        case "generateAudio": target.getConfiguration().setGenerateAudio(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "httpservercomponent":
         case "httpServerComponent": target.getConfiguration().setHttpServerComponent(property(camelContext, java.lang.String.class, value)); return true;
@@ -103,6 +109,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxwaitingjobs":
         case "maxWaitingJobs": target.getConfiguration().setMaxWaitingJobs(property(camelContext, int.class, value)); return true;
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "negativeprompt":
+        case "negativePrompt": target.getConfiguration().setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "order": target.getConfiguration().setOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
         case "outputDirectory": target.getConfiguration().setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
@@ -115,6 +123,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pricetable":
         case "priceTable": target.getConfiguration().setPriceTable(property(camelContext, java.lang.String.class, value)); return true;
         case "provider": target.getConfiguration().setProvider(property(camelContext, java.lang.String.class, value)); return true;
+        case "provideroptions":
+        case "providerOptions": target.getConfiguration().setProviderOptions(property(camelContext, java.util.Map.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxypassword":
@@ -129,6 +139,7 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "resolution": target.getConfiguration().setResolution(property(camelContext, java.lang.String.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "runlogginglevel":
@@ -141,6 +152,7 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "schedulerproperties":
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "seconds": target.getConfiguration().setSeconds(property(camelContext, java.lang.String.class, value)); return true;
+        case "seed": target.getConfiguration().setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "size": target.getConfiguration().setSize(property(camelContext, java.lang.String.class, value)); return true;
@@ -179,10 +191,14 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "allowInsecureHttp": return boolean.class;
         case "allowinternalimageurls":
         case "allowInternalImageUrls": return boolean.class;
+        case "allowinternalresulturls":
+        case "allowInternalResultUrls": return boolean.class;
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "aspectratio":
+        case "aspectRatio": return java.lang.String.class;
         case "autopaginate":
         case "autoPaginate": return boolean.class;
         case "backofferrorthreshold":
@@ -215,6 +231,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "fetchVideo": return boolean.class;
         case "forwardtrackedevents":
         case "forwardTrackedEvents": return boolean.class;
+        case "generateaudio":
+        case "generateAudio": return java.lang.Boolean.class;
         case "greedy": return boolean.class;
         case "httpservercomponent":
         case "httpServerComponent": return java.lang.String.class;
@@ -252,6 +270,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxwaitingjobs":
         case "maxWaitingJobs": return int.class;
         case "model": return java.lang.String.class;
+        case "negativeprompt":
+        case "negativePrompt": return java.lang.String.class;
         case "order": return java.lang.String.class;
         case "outputdirectory":
         case "outputDirectory": return java.lang.String.class;
@@ -264,6 +284,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pricetable":
         case "priceTable": return java.lang.String.class;
         case "provider": return java.lang.String.class;
+        case "provideroptions":
+        case "providerOptions": return java.util.Map.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxypassword":
@@ -278,6 +300,7 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "repeatCount": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "resolution": return java.lang.String.class;
         case "retrydelay":
         case "retryDelay": return long.class;
         case "runlogginglevel":
@@ -290,6 +313,7 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "schedulerproperties":
         case "schedulerProperties": return java.util.Map.class;
         case "seconds": return java.lang.String.class;
+        case "seed": return java.lang.Long.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "size": return java.lang.String.class;
@@ -329,10 +353,14 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "allowInsecureHttp": return target.getConfiguration().isAllowInsecureHttp();
         case "allowinternalimageurls":
         case "allowInternalImageUrls": return target.getConfiguration().isAllowInternalImageUrls();
+        case "allowinternalresulturls":
+        case "allowInternalResultUrls": return target.getConfiguration().isAllowInternalResultUrls();
         case "allowretiredendpoint":
         case "allowRetiredEndpoint": return target.getConfiguration().isAllowRetiredEndpoint();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
+        case "aspectratio":
+        case "aspectRatio": return target.getConfiguration().getAspectRatio();
         case "autopaginate":
         case "autoPaginate": return target.getConfiguration().isAutoPaginate();
         case "backofferrorthreshold":
@@ -365,6 +393,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "fetchVideo": return target.getConfiguration().isFetchVideo();
         case "forwardtrackedevents":
         case "forwardTrackedEvents": return target.getConfiguration().isForwardTrackedEvents();
+        case "generateaudio":
+        case "generateAudio": return target.getConfiguration().getGenerateAudio();
         case "greedy": return target.isGreedy();
         case "httpservercomponent":
         case "httpServerComponent": return target.getConfiguration().getHttpServerComponent();
@@ -402,6 +432,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxwaitingjobs":
         case "maxWaitingJobs": return target.getConfiguration().getMaxWaitingJobs();
         case "model": return target.getConfiguration().getModel();
+        case "negativeprompt":
+        case "negativePrompt": return target.getConfiguration().getNegativePrompt();
         case "order": return target.getConfiguration().getOrder();
         case "outputdirectory":
         case "outputDirectory": return target.getConfiguration().getOutputDirectory();
@@ -414,6 +446,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pricetable":
         case "priceTable": return target.getConfiguration().getPriceTable();
         case "provider": return target.getConfiguration().getProvider();
+        case "provideroptions":
+        case "providerOptions": return target.getConfiguration().getProviderOptions();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxypassword":
@@ -428,6 +462,7 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "resolution": return target.getConfiguration().getResolution();
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
         case "runlogginglevel":
@@ -440,6 +475,7 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "schedulerproperties":
         case "schedulerProperties": return target.getSchedulerProperties();
         case "seconds": return target.getConfiguration().getSeconds();
+        case "seed": return target.getConfiguration().getSeed();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "size": return target.getConfiguration().getSize();
@@ -471,6 +507,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "provideroptions":
+        case "providerOptions": return java.lang.Object.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
         default: return null;

@@ -23,13 +23,15 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(80);
+        Set<String> props = new HashSet<>(87);
         props.add("accessToken");
         props.add("after");
         props.add("allowInsecureHttp");
         props.add("allowInternalImageUrls");
+        props.add("allowInternalResultUrls");
         props.add("allowRetiredEndpoint");
         props.add("apiKey");
+        props.add("aspectRatio");
         props.add("autoPaginate");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -48,6 +50,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("exchangePattern");
         props.add("fetchVideo");
         props.add("forwardTrackedEvents");
+        props.add("generateAudio");
         props.add("greedy");
         props.add("httpServerComponent");
         props.add("idempotencyKey");
@@ -68,6 +71,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("maxRetryDelay");
         props.add("maxWaitingJobs");
         props.add("model");
+        props.add("negativePrompt");
         props.add("operation");
         props.add("order");
         props.add("outputDirectory");
@@ -76,6 +80,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("pollStrategy");
         props.add("priceTable");
         props.add("provider");
+        props.add("providerOptions");
         props.add("proxyHost");
         props.add("proxyPassword");
         props.add("proxyPort");
@@ -83,6 +88,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("quotaAfterRateLimits");
         props.add("repeatCount");
         props.add("requestTimeout");
+        props.add("resolution");
         props.add("retryDelay");
         props.add("runLoggingLevel");
         props.add("safetyPollDelay");
@@ -90,6 +96,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("scheduler");
         props.add("schedulerProperties");
         props.add("seconds");
+        props.add("seed");
         props.add("sendEmptyMessageWhenIdle");
         props.add("size");
         props.add("sslContextParameters");
@@ -112,7 +119,8 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         secretProps.add("proxyUsername");
         secretProps.add("webhookSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
-        Map<String, String> prefixes = new HashMap<>(1);
+        Map<String, String> prefixes = new HashMap<>(2);
+        prefixes.put("providerOptions", "providerOptions.");
         prefixes.put("schedulerProperties", "scheduler.");
         MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);
     }

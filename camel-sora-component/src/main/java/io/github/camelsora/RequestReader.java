@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import io.github.camelsora.api.InputReference;
 import io.github.camelsora.api.SoraValidationException;
+import io.github.camelsora.api.VideoOptions;
 import io.github.camelsora.api.VideoRequest;
 import io.github.camelsora.media.ImageFitter;
 import io.github.camelsora.media.ImageInfo;
@@ -70,7 +72,28 @@ final class RequestReader {
         return new VideoRequest(prompt,
                 message.getHeader(SoraConstants.MODEL, config.getModel(), String.class),
                 message.getHeader(SoraConstants.SECONDS, config.getSeconds(), String.class),
-                message.getHeader(SoraConstants.SIZE, config.getSize(), String.class));
+                message.getHeader(SoraConstants.SIZE, config.getSize(), String.class),
+                options(message, config));
+    }
+
+    /** The neutral options (headers over the endpoint's options) and the provider options (the header merged over). */
+    static VideoOptions options(Message message, SoraConfiguration config) {
+        Map<String, Object> provider = new LinkedHashMap<>(VideoOptions.typed(config.getProviderOptions()));
+        Object header = message.getHeader(SoraConstants.PROVIDER_OPTIONS);
+        if (header instanceof Map<?, ?> map) {
+            Map<String, Object> given = new LinkedHashMap<>();
+            map.forEach((k, v) -> given.put(String.valueOf(k), v));
+            provider.putAll(VideoOptions.typed(given));
+        } else if (header != null) {
+            provider.putAll(VideoOptions.parseObject(header.toString()));
+        }
+        return new VideoOptions(
+                message.getHeader(SoraConstants.ASPECT_RATIO, config.getAspectRatio(), String.class),
+                message.getHeader(SoraConstants.RESOLUTION, config.getResolution(), String.class),
+                message.getHeader(SoraConstants.NEGATIVE_PROMPT, config.getNegativePrompt(), String.class),
+                message.getHeader(SoraConstants.SEED, config.getSeed(), Long.class),
+                message.getHeader(SoraConstants.GENERATE_AUDIO, config.getGenerateAudio(), Boolean.class),
+                provider);
     }
 
     /** Character ids: header (a collection or comma-separated text), else the option; at most two. */

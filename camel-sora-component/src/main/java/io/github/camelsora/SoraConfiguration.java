@@ -57,8 +57,23 @@ public class SoraConfiguration implements Cloneable {
     private long maxResponseBytes = TransportSettings.DEFAULT_MAX_RESPONSE_BYTES;
     @UriParam(label = "producer,advanced", defaultValue = "1800000", javaType = "java.time.Duration")
     private long downloadTimeout = 1_800_000;
-    @UriParam(label = "common", defaultValue = "openai", enums = "openai,azure,cometapi,litellm,sglang,custom")
+    @UriParam(label = "common", defaultValue = "openai",
+              enums = "openai,azure,cometapi,litellm,sglang,vllm,openrouter,merge,newapi,bifrost,inworld,custom")
     private String provider = "openai";
+    @UriParam(label = "producer")
+    private String aspectRatio;
+    @UriParam(label = "producer")
+    private String resolution;
+    @UriParam(label = "producer")
+    private String negativePrompt;
+    @UriParam(label = "producer")
+    private Long seed;
+    @UriParam(label = "producer")
+    private Boolean generateAudio;
+    @UriParam(label = "producer", prefix = "providerOptions.", multiValue = true)
+    private java.util.Map<String, Object> providerOptions;
+    @UriParam(label = "producer,security", defaultValue = "false")
+    private boolean allowInternalResultUrls;
     @UriParam(label = "security", secret = true)
     private String accessToken;
     @UriParam(label = "common", defaultValue = "false")
@@ -370,8 +385,11 @@ public class SoraConfiguration implements Cloneable {
     }
 
     /**
-     * The kind of server: openai, azure, cometapi, litellm, sglang or custom. Decides the default base URL, how the
-     * key is sent (azure: api-key header), which operations exist and which models, sizes and seconds are checked.
+     * The kind of server, a profile of data (docs/providers.md): cometapi, litellm, sglang, vllm (vLLM-Omni),
+     * openrouter, merge, newapi, bifrost, inworld or custom for the live ones; openai (retired 2026-09-24) and azure
+     * (sora-2 retired 2026-10-15) fail at start at their own hosts. Decides the default base URL, how the key is sent,
+     * which operations exist, which models, sizes and seconds are checked, and the dialect: status words, how a
+     * create is shaped, where the result and the reported cost are.
      */
     public void setProvider(String provider) {
         this.provider = provider;
@@ -437,6 +455,86 @@ public class SoraConfiguration implements Cloneable {
      */
     public void setInputReferenceFit(String inputReferenceFit) {
         this.inputReferenceFit = inputReferenceFit;
+    }
+
+    public String getAspectRatio() {
+        return aspectRatio;
+    }
+
+    /**
+     * The aspect ratio, e.g. 16:9 or 9:16 (also written 16x9), for providers that take one (OpenRouter, CometAPI's
+     * orientation hint, custom); refused before anything is sent by a provider that does not. Without it, a provider
+     * that needs one gets the ratio of size.
+     */
+    public void setAspectRatio(String aspectRatio) {
+        this.aspectRatio = aspectRatio;
+    }
+
+    public String getResolution() {
+        return resolution;
+    }
+
+    /**
+     * The resolution label, e.g. 720p or 1080p, for providers that take one instead of a size (OpenRouter); without
+     * it, such a provider gets the shorter side of size (1280x720 is 720p).
+     */
+    public void setResolution(String resolution) {
+        this.resolution = resolution;
+    }
+
+    public String getNegativePrompt() {
+        return negativePrompt;
+    }
+
+    /** What the video should not show, for providers that take a negative prompt (vLLM-Omni, custom). */
+    public void setNegativePrompt(String negativePrompt) {
+        this.negativePrompt = negativePrompt;
+    }
+
+    public Long getSeed() {
+        return seed;
+    }
+
+    /** The sampler's seed, for repeatable renders where the provider takes one (OpenRouter, SGLang, vLLM-Omni). */
+    public void setSeed(Long seed) {
+        this.seed = seed;
+    }
+
+    public Boolean getGenerateAudio() {
+        return generateAudio;
+    }
+
+    /** Whether the model renders a soundtrack, where the provider offers the choice (OpenRouter, vLLM-Omni). */
+    public void setGenerateAudio(Boolean generateAudio) {
+        this.generateAudio = generateAudio;
+    }
+
+    public java.util.Map<String, Object> getProviderOptions() {
+        return providerOptions;
+    }
+
+    /**
+     * Provider fields sent with each create as they are, written providerOptions.name=value (e.g.
+     * providerOptions.fps=16 for vLLM-Omni, providerOptions.provider={"options":{...}} for OpenRouter); numbers,
+     * booleans and JSON object or array text are sent as such. They win over the fields the component sets.
+     */
+    public void setProviderOptions(java.util.Map<String, Object> providerOptions) {
+        this.providerOptions = providerOptions;
+    }
+
+    public boolean isAllowInternalResultUrls() {
+        return allowInternalResultUrls;
+    }
+
+    /**
+     * Let the component download a result a job names by URL (CometAPI's video_url, Inworld's signed links) from a
+     * loopback, private or link-local address, and over plain http when that address is loopback. Off by default: a
+     * URL a server returns must not reach internal services. Such downloads never carry the API key (unless the
+     * provider documents authenticated result URLs on its own origin), are capped by maxDownloadBytes and
+     * downloadTimeout, and follow at most 3 redirects, each checked like the first URL.
+     */
+    public void setAllowInternalResultUrls(boolean allowInternalResultUrls) {
+        this.allowInternalResultUrls = allowInternalResultUrls;
     }
 
     public boolean isAllowInternalImageUrls() {

@@ -24,9 +24,38 @@ public final class SoraConstants {
                             + " even when a later step fails.",
               javaType = "String")
     public static final String VIDEO_ID = "CamelSoraVideoId";
-    @Metadata(description = "The job's last known status: queued, in_progress, completed, failed, ...",
+    @Metadata(description = "The job's last known status, in the neutral vocabulary: queued, in_progress, completed,"
+                            + " failed, cancelled, expired, deleted; a word the provider's profile does not know is"
+                            + " kept as the provider wrote it.",
               javaType = "String")
     public static final String STATUS = "CamelSoraStatus";
+    @Metadata(description = "The job's last status in the provider's own word (processing, SUCCEEDED, pending...),"
+                            + " before it was mapped into CamelSoraStatus.",
+              javaType = "String")
+    public static final String PROVIDER_STATUS = "CamelSoraProviderStatus";
+    @Metadata(description = "The aspect ratio (16:9, 9:16, ...), overriding the aspectRatio option; refused before"
+                            + " sending by a provider that does not offer it.",
+              javaType = "String")
+    public static final String ASPECT_RATIO = "CamelSoraAspectRatio";
+    @Metadata(description = "The resolution label (720p, 1080p, 768P, ...), overriding the resolution option.",
+              javaType = "String")
+    public static final String RESOLUTION = "CamelSoraResolution";
+    @Metadata(description = "What the video should not show, overriding the negativePrompt option.",
+              javaType = "String")
+    public static final String NEGATIVE_PROMPT = "CamelSoraNegativePrompt";
+    @Metadata(description = "The sampler's seed, overriding the seed option.", javaType = "Long")
+    public static final String SEED = "CamelSoraSeed";
+    @Metadata(description = "Whether the model renders a soundtrack, overriding the generateAudio option.",
+              javaType = "Boolean")
+    public static final String GENERATE_AUDIO = "CamelSoraGenerateAudio";
+    @Metadata(description = "Provider fields sent with the create as they are (a Map, or JSON object text), merged"
+                            + " over the providerOptions option.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String PROVIDER_OPTIONS = "CamelSoraProviderOptions";
+    @Metadata(description = "What the provider reports the job cost (OpenRouter usage.cost, Merge cost), in its"
+                            + " currency (US dollars for those); absent when it reports nothing.",
+              javaType = "java.math.BigDecimal")
+    public static final String REPORTED_COST = "CamelSoraReportedCost";
     @Metadata(description = "When the server will delete the job's downloadable assets (unix seconds).",
               javaType = "Long")
     public static final String EXPIRES_AT = "CamelSoraExpiresAt";

@@ -18,10 +18,14 @@ import javax.net.ssl.SSLContext;
  * @param maxDownloadBytes  the largest media body accepted; larger ones fail and leave no file
  * @param maxResponseBytes  the largest JSON (or error) body accepted; larger ones fail before they are parsed
  * @param downloadTimeout   the longest a whole media download may take, however steadily the bytes drip in
+ * @param allowInternalResultUrls also fetch a result URL a job names (on a host that is not the provider's) from a
+ *                          loopback, private or link-local address, and over plain http when that address is
+ *                          loopback (tests, a self-hosted server on the LAN); never on by default
  */
 public record TransportSettings(
         SSLContext sslContext, String proxyHost, int proxyPort, String proxyUsername, String proxyPassword,
-        boolean allowInsecureHttp, long maxDownloadBytes, long maxResponseBytes, Duration downloadTimeout) {
+        boolean allowInsecureHttp, long maxDownloadBytes, long maxResponseBytes, Duration downloadTimeout,
+        boolean allowInternalResultUrls) {
 
     /** 4 GiB: a 20 s 1080p clip is a few hundred MB at most; the cap only stops runaway bodies. */
     public static final long DEFAULT_MAX_DOWNLOAD_BYTES = 4L * 1024 * 1024 * 1024;
@@ -47,27 +51,32 @@ public record TransportSettings(
     /** No proxy, the JDK's TLS defaults, https only (loopback excepted), default caps. */
     public static TransportSettings defaults() {
         return new TransportSettings(null, null, 0, null, null, false, DEFAULT_MAX_DOWNLOAD_BYTES,
-                DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_DOWNLOAD_TIMEOUT);
+                DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_DOWNLOAD_TIMEOUT, false);
     }
 
     public TransportSettings withSslContext(SSLContext context) {
         return new TransportSettings(context, proxyHost, proxyPort, proxyUsername, proxyPassword, allowInsecureHttp,
-                maxDownloadBytes, maxResponseBytes, downloadTimeout);
+                maxDownloadBytes, maxResponseBytes, downloadTimeout, allowInternalResultUrls);
     }
 
     public TransportSettings withProxy(String host, int port, String username, String password) {
         return new TransportSettings(sslContext, host, port, username, password, allowInsecureHttp, maxDownloadBytes,
-                maxResponseBytes, downloadTimeout);
+                maxResponseBytes, downloadTimeout, allowInternalResultUrls);
     }
 
     public TransportSettings withAllowInsecureHttp(boolean allow) {
         return new TransportSettings(sslContext, proxyHost, proxyPort, proxyUsername, proxyPassword, allow,
-                maxDownloadBytes, maxResponseBytes, downloadTimeout);
+                maxDownloadBytes, maxResponseBytes, downloadTimeout, allowInternalResultUrls);
     }
 
     public TransportSettings withLimits(long maxDownload, long maxResponse, Duration download) {
         return new TransportSettings(sslContext, proxyHost, proxyPort, proxyUsername, proxyPassword,
-                allowInsecureHttp, maxDownload, maxResponse, download);
+                allowInsecureHttp, maxDownload, maxResponse, download, allowInternalResultUrls);
+    }
+
+    public TransportSettings withAllowInternalResultUrls(boolean allow) {
+        return new TransportSettings(sslContext, proxyHost, proxyPort, proxyUsername, proxyPassword,
+                allowInsecureHttp, maxDownloadBytes, maxResponseBytes, downloadTimeout, allow);
     }
 
     @Override
@@ -77,6 +86,7 @@ public record TransportSettings(
                + ", proxyUsername=" + (proxyUsername == null ? "none" : "***")
                + ", proxyPassword=" + (proxyPassword == null ? "none" : "***")
                + ", allowInsecureHttp=" + allowInsecureHttp + ", maxDownloadBytes=" + maxDownloadBytes
-               + ", maxResponseBytes=" + maxResponseBytes + ", downloadTimeout=" + downloadTimeout + "]";
+               + ", maxResponseBytes=" + maxResponseBytes + ", downloadTimeout=" + downloadTimeout
+               + ", allowInternalResultUrls=" + allowInternalResultUrls + "]";
     }
 }

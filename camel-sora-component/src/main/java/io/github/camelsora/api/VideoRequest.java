@@ -1,5 +1,17 @@
 package io.github.camelsora.api;
 
-/** What {@code POST /videos} is asked to render. {@code seconds} is a string on the wire, as the API demands. */
-public record VideoRequest(String prompt, String model, String seconds, String size) {
+/**
+ * What {@code POST /videos} is asked to render. {@code seconds} is kept as text (OpenAI's wire form); a provider that
+ * wants a number gets one ({@link RequestShape}). {@code size} is {@code WIDTHxHEIGHT} or a resolution label.
+ */
+public record VideoRequest(String prompt, String model, String seconds, String size, VideoOptions options) {
+
+    public VideoRequest {
+        options = options == null ? VideoOptions.NONE : options;
+    }
+
+    /** A request with OpenAI's four fields only. */
+    public VideoRequest(String prompt, String model, String seconds, String size) {
+        this(prompt, model, seconds, size, VideoOptions.NONE);
+    }
 }

@@ -43,15 +43,30 @@ public final class PriceTable {
     }
 
     /**
+     * A provider's table: its profile's list prices (the Sora 2 prices when it has none, as the Sora gateways charge
+     * OpenAI's), with {@code overrides} applied.
+     */
+    public static PriceTable forProvider(Map<String, BigDecimal> listPrices, String overrides) {
+        if (listPrices == null || listPrices.isEmpty()) {
+            return withOverrides(overrides);
+        }
+        return new PriceTable(listPrices).with(overrides);
+    }
+
+    /**
      * The default table with {@code overrides} applied.
      *
      * @throws IllegalArgumentException naming the entry that is not {@code key=number} with a non-negative number
      */
     public static PriceTable withOverrides(String overrides) {
+        return SORA_2_DEFAULTS.with(overrides);
+    }
+
+    private PriceTable with(String overrides) {
         if (overrides == null || overrides.isBlank()) {
-            return SORA_2_DEFAULTS;
+            return this;
         }
-        Map<String, BigDecimal> prices = new LinkedHashMap<>(SORA_2_DEFAULTS.perSecond);
+        Map<String, BigDecimal> prices = new LinkedHashMap<>(perSecond);
         for (String entry : overrides.split(",")) {
             if (entry.isBlank()) {
                 continue;

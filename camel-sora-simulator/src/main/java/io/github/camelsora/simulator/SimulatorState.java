@@ -26,6 +26,11 @@ final class SimulatorState {
     volatile Dialect dialect = Dialect.OPENAI;
     /** Sends the jobs' webhook events; set once by the simulator right after construction. */
     volatile WebhookSender webhooks;
+    /** The base URL clients use ({@code http://host:port/v1}); set once by the simulator when it is bound. */
+    volatile String baseUrl;
+    /** Signs the result links of the dialects that name their result by URL. */
+    final ResultLinks links = new ResultLinks();
+    private volatile Duration resultUrlLifetime = Duration.ofHours(1);
     private final Duration initialRenderTime;
     private final Long initialPollAfterMs;
     private volatile Duration renderTime;
@@ -56,9 +61,9 @@ final class SimulatorState {
         JobFailure failure = rules.failureFor(prompt);
         Long videoBytes = rules.videoBytesFor(prompt);
         String mediaPrompt = drawPrompt ? prompt : SHARED_MEDIA_LABEL;
-        VideoJob job = jobs.add(sequence -> new VideoJob("video_" + ApiExchange.randomHex(), sequence, now,
+        VideoJob job = jobs.add(sequence -> new VideoJob(dialect.newId(), sequence, now,
                 plannedRenderTime, prompt, spec.model(), spec.size(), spec.seconds(), failure, videoBytes, mediaPrompt,
-                remixedFromVideoId, extensions));
+                remixedFromVideoId, extensions, spec.sizeLabel()));
         counters.created(job.id());
         WebhookSender sender = webhooks;
         if (sender != null) {
@@ -82,6 +87,20 @@ final class SimulatorState {
 
     Duration renderTime() {
         return renderTime;
+    }
+
+    /** How long a signed result link stays valid; each read of a job mints a new one. */
+    Duration resultUrlLifetime() {
+        return resultUrlLifetime;
+    }
+
+    void setResultUrlLifetime(Duration lifetime) {
+        this.resultUrlLifetime = lifetime;
+    }
+
+    /** The job as this simulator's dialect describes it. */
+    com.fasterxml.jackson.databind.node.ObjectNode describe(VideoJob job, JobSnapshot snapshot) {
+        return DialectFormat.video(this, job, snapshot);
     }
 
     /** Each job's render time varies uniformly by up to this fraction either way (0.2: +-20 %). */
@@ -123,5 +142,6 @@ final class SimulatorState {
         }
         renderTime = initialRenderTime;
         pollAfterMs = initialPollAfterMs;
+        resultUrlLifetime = Duration.ofHours(1);
     }
 }

@@ -53,6 +53,13 @@ public class SoraComponentAutoConfiguration {
         put(options, "baseUrl", c.getBaseUrl());
         put(options, "model", c.getModel());
         put(options, "provider", c.getProvider());
+        put(options, "aspectRatio", c.getAspectRatio());
+        put(options, "resolution", c.getResolution());
+        put(options, "negativePrompt", c.getNegativePrompt());
+        put(options, "seed", c.getSeed());
+        put(options, "generateAudio", c.getGenerateAudio());
+        put(options, "providerOptions", c.getProviderOptions());
+        put(options, "allowInternalResultUrls", c.getAllowInternalResultUrls());
         put(options, "seconds", c.getSeconds());
         put(options, "size", c.getSize());
         put(options, "validateRequests", c.getValidateRequests());

@@ -32,11 +32,42 @@ public class SoraComponentConfiguration {
      */
     private String model;
     /**
-     * The kind of server: openai, azure, cometapi, litellm, sglang or custom. Decides the default base URL, how the
-     * key is sent (azure: api-key header), which operations exist and which models, sizes and seconds are checked.
-     * One of: openai, azure, cometapi, litellm, sglang, custom. Default: openai.
+     * The kind of server, a profile of data (docs/providers.md): cometapi, litellm, sglang, vllm (vLLM-Omni),
+     * openrouter, merge, newapi, bifrost, inworld or custom for the live ones; openai (retired 2026-09-24) and azure
+     * (sora-2 retired 2026-10-15) fail at start at their own hosts. Decides the default base URL, how the key is
+     * sent, which operations exist, which models, sizes and seconds are checked, and the dialect: status words, how
+     * a create is shaped, where the result and the reported cost are. One of: openai, azure, cometapi, litellm,
+     * sglang, vllm, openrouter, merge, newapi, bifrost, inworld, custom. Default: openai.
      */
     private String provider;
+    /**
+     * The aspect ratio, e.g. 16:9 or 9:16 (also written 16x9), for providers that take one (OpenRouter, CometAPI's
+     * orientation hint, custom); refused before anything is sent by a provider that does not. Without it, a
+     * provider that needs one gets the ratio of size.
+     */
+    private String aspectRatio;
+    /**
+     * The resolution label, e.g. 720p or 1080p, for providers that take one instead of a size (OpenRouter); without
+     * it, such a provider gets the shorter side of size (1280x720 is 720p).
+     */
+    private String resolution;
+    /** What the video should not show, for providers that take a negative prompt (vLLM-Omni, custom). */
+    private String negativePrompt;
+    /** The sampler's seed, for repeatable renders where the provider takes one (OpenRouter, SGLang, vLLM-Omni). */
+    private Long seed;
+    /** Whether the model renders a soundtrack, where the provider offers the choice (OpenRouter, vLLM-Omni). */
+    private Boolean generateAudio;
+    /**
+     * Provider fields sent with each create as they are (e.g. fps=16 for vLLM-Omni); numbers, booleans and JSON
+     * object or array text are sent as such. They win over the fields the component sets.
+     */
+    private java.util.Map<String, Object> providerOptions;
+    /**
+     * Let the component download a result a job names by URL (CometAPI's video_url, Inworld's signed links) from a
+     * loopback, private or link-local address, and over plain http when that address is loopback. Off by default: a
+     * URL a server returns must not reach internal services. Default: false.
+     */
+    private Boolean allowInternalResultUrls;
     /**
      * The clip length in seconds, e.g. 4, 8, 12, 16 or 20 for the Sora 2 models (sent as a string, as required).
      * Default: 4.
@@ -763,6 +794,62 @@ public class SoraComponentConfiguration {
 
     public void setAllowInsecureHttp(Boolean allowInsecureHttp) {
         this.allowInsecureHttp = allowInsecureHttp;
+    }
+
+    public String getAspectRatio() {
+        return aspectRatio;
+    }
+
+    public void setAspectRatio(String aspectRatio) {
+        this.aspectRatio = aspectRatio;
+    }
+
+    public String getResolution() {
+        return resolution;
+    }
+
+    public void setResolution(String resolution) {
+        this.resolution = resolution;
+    }
+
+    public String getNegativePrompt() {
+        return negativePrompt;
+    }
+
+    public void setNegativePrompt(String negativePrompt) {
+        this.negativePrompt = negativePrompt;
+    }
+
+    public Long getSeed() {
+        return seed;
+    }
+
+    public void setSeed(Long seed) {
+        this.seed = seed;
+    }
+
+    public Boolean getGenerateAudio() {
+        return generateAudio;
+    }
+
+    public void setGenerateAudio(Boolean generateAudio) {
+        this.generateAudio = generateAudio;
+    }
+
+    public java.util.Map<String, Object> getProviderOptions() {
+        return providerOptions;
+    }
+
+    public void setProviderOptions(java.util.Map<String, Object> providerOptions) {
+        this.providerOptions = providerOptions;
+    }
+
+    public Boolean getAllowInternalResultUrls() {
+        return allowInternalResultUrls;
+    }
+
+    public void setAllowInternalResultUrls(Boolean allowInternalResultUrls) {
+        this.allowInternalResultUrls = allowInternalResultUrls;
     }
 
     public Boolean getAllowInternalImageUrls() {
