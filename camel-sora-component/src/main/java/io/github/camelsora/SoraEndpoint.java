@@ -161,6 +161,11 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
         return ProviderProfile.named(configuration.getProvider());
     }
 
+    /** The provider profile named by the {@code provider} option (for the consumers). */
+    public ProviderProfile providerProfile() {
+        return profile();
+    }
+
     /** The configured base URL, else the provider's default; a provider without one needs it configured. */
     String baseUrl() {
         String configured = configuration.getBaseUrl();

@@ -36,9 +36,11 @@ import org.slf4j.LoggerFactory;
  * Spring Boot or Quarkus), and for each request
  * <ol>
  * <li>caps the body (413 above {@code webhookMaxPayloadSize});</li>
- * <li>verifies the Standard Webhooks signature with {@link WebhookVerifier} (400 otherwise: the route never sees a
- * request it cannot trust);</li>
- * <li>answers 200 at once to a webhook-id it has already handled (deliveries are at-least-once);</li>
+ * <li>verifies the signature in the provider's scheme (its profile's {@code webhookSignature}): Standard Webhooks with
+ * {@link WebhookVerifier}, or OpenRouter's {@code X-OpenRouter-Signature} with {@link OpenRouterWebhookVerifier}
+ * (400 otherwise: the route never sees a request it cannot trust);</li>
+ * <li>answers 200 at once to a delivery it has already handled ({@code webhook-id}, or OpenRouter's
+ * {@code X-OpenRouter-Idempotency-Key}; deliveries are at-least-once);</li>
  * <li>completes the sora:generate exchange waiting for the job, if any, with no status request;</li>
  * <li>otherwise runs the route on a fresh exchange (no header of the HTTP request reaches it) with the job fetched by
  * id, or the event JSON, as body. A route failure answers 500, so the provider delivers the event again.</li>
@@ -50,6 +52,7 @@ public class SoraWebhookConsumer extends DefaultConsumer {
 
     private final SoraEndpoint endpoint;
     private WebhookVerifier verifier;
+    private OpenRouterWebhookVerifier openRouter;
     private IdempotentRepository repository;
     private Consumer httpConsumer;
     private boolean registered;
@@ -73,8 +76,13 @@ public class SoraWebhookConsumer extends DefaultConsumer {
             throw new IllegalArgumentException("sora:webhook needs webhookSecret, the signing secret of the webhook:"
                                                + " without it an event cannot be told from a forged request");
         }
-        verifier = new WebhookVerifier(secret, Duration.ofMillis(configuration.getWebhookTolerance()),
-                Clock.systemUTC());
+        if ("openrouter".equals(endpoint.providerProfile().webhookSignature())) {
+            openRouter = new OpenRouterWebhookVerifier(secret, Duration.ofMillis(configuration.getWebhookTolerance()),
+                    Clock.systemUTC());
+        } else {
+            verifier = new WebhookVerifier(secret, Duration.ofMillis(configuration.getWebhookTolerance()),
+                    Clock.systemUTC());
+        }
         repository = configuration.getIdempotentRepository() != null
                 ? configuration.getIdempotentRepository()
                 : MemoryIdempotentRepository.memoryIdempotentRepository(1000);
@@ -120,11 +128,25 @@ public class SoraWebhookConsumer extends DefaultConsumer {
             return;
         }
         WebhookEvent event;
-        String webhookId = request.getHeader(WebhookVerifier.ID_HEADER, String.class);
+        String webhookId;
         try {
-            verifier.verify(webhookId, request.getHeader(WebhookVerifier.TIMESTAMP_HEADER, String.class),
-                    request.getHeader(WebhookVerifier.SIGNATURE_HEADER, String.class), payload);
+            if (openRouter != null) {
+                openRouter.verify(request.getHeader(OpenRouterWebhookVerifier.SIGNATURE_HEADER, String.class), payload);
+                webhookId = request.getHeader(OpenRouterWebhookVerifier.IDEMPOTENCY_HEADER, String.class);
+                if (webhookId == null || webhookId.isBlank()) {
+                    // no key: the signed body itself tells a redelivery from a new event
+                    webhookId = "sha256:" + java.util.HexFormat.of().formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(payload));
+                }
+            } else {
+                webhookId = request.getHeader(WebhookVerifier.ID_HEADER, String.class);
+                verifier.verify(webhookId, request.getHeader(WebhookVerifier.TIMESTAMP_HEADER, String.class),
+                        request.getHeader(WebhookVerifier.SIGNATURE_HEADER, String.class), payload);
+            }
             event = WebhookEvent.parse(new String(payload, StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            respond(http, 500, "SHA-256 is not available");
+            return;
         } catch (WebhookVerificationException | IllegalArgumentException e) {
             LOG.warn("Rejected a webhook request: {}", e.getMessage());
             respond(http, 400, "Invalid webhook request");
