@@ -369,9 +369,9 @@ public final class VideosClient implements VideoProvider, AutoCloseable {
      * deleted. The whole download must finish within {@code downloadTimeout} and {@code deadline}.
      */
     private CompletableFuture<Download> content(String videoId, String variant, Path file, Deadline deadline) {
-        if (!profile.supports("content")) {
+        if (!profile.supports("content") || !("video".equals(variant) || profile.supports("variants"))) {
             return CompletableFuture.failedFuture(new SoraValidationException("operation", "provider "
-                    + profile.name() + " has no content route" + ("video".equals(variant) ? "" : ", so no " + variant)));
+                    + profile.name() + " has no content route" + ("video".equals(variant) ? "" : " for " + variant)));
         }
         URI uri = URI.create(settings.baseUrl() + "/videos/" + encode(videoId) + "/content?variant="
                              + encode(variant));
