@@ -122,6 +122,35 @@ class FailoverIT {
     }
 
     @Test
+    void theYamlFormWithACustomLoadBalancerBeanFailsOverAlike() throws Exception {
+        comet.enqueueError(Route.CREATE, 429, "insufficient_quota", "insufficient_quota", "You exceeded your quota",
+                null);
+        String yaml = """
+                - route:
+                    from:
+                      uri: direct:yaml
+                      steps:
+                        - loadBalance:
+                            customLoadBalancer:
+                              ref: soraFailover
+                            steps:
+                              - to: "sora:generate?provider=cometapi&model=veo3.1-fast&size=1280x720&baseUrl=%s"
+                              - to: "sora:generate?provider=openrouter&model=google/veo-3.1&size=1280x720&baseUrl=%s"
+                """.formatted(comet.baseUrl(), openrouter.baseUrl());
+        try (CamelContext context = context(comet.baseUrl())) {
+            context.getRegistry().bind("soraFailover", new SoraFailoverLoadBalancer());
+            org.apache.camel.support.PluginHelper.getRoutesLoader(context).loadRoutes(
+                    org.apache.camel.support.ResourceHelper.fromString("failover.yaml", yaml));
+            Exchange result = context.createProducerTemplate().request("direct:yaml",
+                    e -> e.getMessage().setBody("A YAML clip CometAPI cannot pay for"));
+            assertThat(result.getException()).isNull();
+            assertThat(result.getMessage().getHeader(SoraConstants.VIDEO_ID, String.class)).startsWith("job-");
+        }
+        assertThat(comet.totalCreates()).isZero();
+        assertThat(openrouter.totalCreates()).isEqualTo(1);
+    }
+
+    @Test
     void aCreateThatMayHaveHappenedIsNeverSentElsewhere() throws Exception {
         // the job is created, the answer lost: CometAPI cannot list its jobs, so the outcome stays unknown
         comet.dropConnection(Route.CREATE, true);
