@@ -71,7 +71,7 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "forwardtrackedevents":
         case "forwardTrackedEvents": target.getConfiguration().setForwardTrackedEvents(property(camelContext, boolean.class, value)); return true;
         case "generateaudio":
-        case "generateAudio": target.getConfiguration().setGenerateAudio(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "generateAudio": target.getConfiguration().setGenerateAudio(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "httpservercomponent":
         case "httpServerComponent": target.getConfiguration().setHttpServerComponent(property(camelContext, java.lang.String.class, value)); return true;
@@ -232,7 +232,7 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "forwardtrackedevents":
         case "forwardTrackedEvents": return boolean.class;
         case "generateaudio":
-        case "generateAudio": return java.lang.Boolean.class;
+        case "generateAudio": return java.lang.String.class;
         case "greedy": return boolean.class;
         case "httpservercomponent":
         case "httpServerComponent": return java.lang.String.class;

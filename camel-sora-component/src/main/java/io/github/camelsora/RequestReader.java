@@ -92,8 +92,19 @@ final class RequestReader {
                 message.getHeader(SoraConstants.RESOLUTION, config.getResolution(), String.class),
                 message.getHeader(SoraConstants.NEGATIVE_PROMPT, config.getNegativePrompt(), String.class),
                 message.getHeader(SoraConstants.SEED, config.getSeed(), Long.class),
-                message.getHeader(SoraConstants.GENERATE_AUDIO, config.getGenerateAudio(), Boolean.class),
+                generateAudio(message.getHeader(SoraConstants.GENERATE_AUDIO, config.getGenerateAudio(), String.class)),
                 provider);
+    }
+
+    private static Boolean generateAudio(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip().toLowerCase(Locale.ROOT);
+        if (!text.equals("true") && !text.equals("false")) {
+            throw new SoraValidationException("generateAudio", "'" + value + "' is not true or false");
+        }
+        return Boolean.valueOf(text);
     }
 
     /** Character ids: header (a collection or comma-separated text), else the option; at most two. */

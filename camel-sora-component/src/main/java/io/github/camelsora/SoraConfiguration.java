@@ -68,8 +68,8 @@ public class SoraConfiguration implements Cloneable {
     private String negativePrompt;
     @UriParam(label = "producer")
     private Long seed;
-    @UriParam(label = "producer")
-    private Boolean generateAudio;
+    @UriParam(label = "producer", enums = "true,false")
+    private String generateAudio;
     @UriParam(label = "producer", prefix = "providerOptions.", multiValue = true)
     private java.util.Map<String, Object> providerOptions;
     @UriParam(label = "producer,security", defaultValue = "false")
@@ -500,12 +500,15 @@ public class SoraConfiguration implements Cloneable {
         this.seed = seed;
     }
 
-    public Boolean getGenerateAudio() {
+    public String getGenerateAudio() {
         return generateAudio;
     }
 
-    /** Whether the model renders a soundtrack, where the provider offers the choice (OpenRouter, vLLM-Omni). */
-    public void setGenerateAudio(Boolean generateAudio) {
+    /**
+     * Whether the model renders a soundtrack (true or false), where the provider offers the choice (OpenRouter,
+     * vLLM-Omni); unset, nothing is sent and the provider's default applies.
+     */
+    public void setGenerateAudio(String generateAudio) {
         this.generateAudio = generateAudio;
     }
 

@@ -17,7 +17,7 @@ public final class VideoFiles {
 
     /** Ids become file names: letters, digits and {@code _ - . =} only, no leading dot, bounded length. */
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_=-][A-Za-z0-9_.=-]{0,254}");
-    private static final Pattern OPAQUE_ID = Pattern.compile("[A-Za-z0-9_=+/-][A-Za-z0-9_.=+/-]{0,254}");
+    private static final Pattern OPAQUE_ID = Pattern.compile("[A-Za-z0-9_=+/-][A-Za-z0-9_.=+/:-]{0,254}");
 
     private VideoFiles() {
     }
@@ -41,7 +41,8 @@ public final class VideoFiles {
 
     /**
      * Whether an id a server returned is acceptable at all. Ids are opaque: a proxy such as LiteLLM returns base64
-     * ({@code + / =}), which is fine in a URL segment (it is encoded) and is named on disk by {@link #safeStem}. What
+     * ({@code + / =}), a gateway may pass an ARN or URN on ({@code :}), which is fine in a URL segment (it is
+     * encoded) and is named on disk by {@link #safeStem}; {@code task_...}, {@code vid_...}, UUIDs are safe names. What
      * is refused is what only a hostile server sends: control, space or non-ASCII characters, {@code ..}, a leading
      * dot, a backslash, {@code %}, more than 255 characters.
      */

@@ -55,8 +55,11 @@ public class SoraComponentConfiguration {
     private String negativePrompt;
     /** The sampler's seed, for repeatable renders where the provider takes one (OpenRouter, SGLang, vLLM-Omni). */
     private Long seed;
-    /** Whether the model renders a soundtrack, where the provider offers the choice (OpenRouter, vLLM-Omni). */
-    private Boolean generateAudio;
+    /**
+     * Whether the model renders a soundtrack (true or false), where the provider offers the choice (OpenRouter,
+     * vLLM-Omni); unset, nothing is sent and the provider's default applies. One of: true, false.
+     */
+    private String generateAudio;
     /**
      * Provider fields sent with each create as they are (e.g. fps=16 for vLLM-Omni); numbers, booleans and JSON
      * object or array text are sent as such. They win over the fields the component sets.
@@ -828,11 +831,11 @@ public class SoraComponentConfiguration {
         this.seed = seed;
     }
 
-    public Boolean getGenerateAudio() {
+    public String getGenerateAudio() {
         return generateAudio;
     }
 
-    public void setGenerateAudio(Boolean generateAudio) {
+    public void setGenerateAudio(String generateAudio) {
         this.generateAudio = generateAudio;
     }
 
