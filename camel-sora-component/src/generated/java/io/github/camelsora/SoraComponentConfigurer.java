@@ -87,6 +87,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "inputReferenceFit": getOrCreateConfiguration(target).setInputReferenceFit(property(camelContext, java.lang.String.class, value)); return true;
         case "jobstore":
         case "jobStore": getOrCreateConfiguration(target).setJobStore(property(camelContext, io.github.camelsora.job.JobStore.class, value)); return true;
+        case "lastframe":
+        case "lastFrame": getOrCreateConfiguration(target).setLastFrame(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -226,6 +228,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "inputReferenceFit": return java.lang.String.class;
         case "jobstore":
         case "jobStore": return io.github.camelsora.job.JobStore.class;
+        case "lastframe":
+        case "lastFrame": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return java.lang.Integer.class;
@@ -366,6 +370,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "inputReferenceFit": return getOrCreateConfiguration(target).getInputReferenceFit();
         case "jobstore":
         case "jobStore": return getOrCreateConfiguration(target).getJobStore();
+        case "lastframe":
+        case "lastFrame": return getOrCreateConfiguration(target).getLastFrame();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return getOrCreateConfiguration(target).getLimit();

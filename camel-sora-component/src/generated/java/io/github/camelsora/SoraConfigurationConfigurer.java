@@ -71,6 +71,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "inputReferenceFit": target.setInputReferenceFit(property(camelContext, java.lang.String.class, value)); return true;
         case "jobstore":
         case "jobStore": target.setJobStore(property(camelContext, io.github.camelsora.job.JobStore.class, value)); return true;
+        case "lastframe":
+        case "lastFrame": target.setLastFrame(property(camelContext, java.lang.String.class, value)); return true;
         case "limit": target.setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": target.setMaxConcurrentJobs(property(camelContext, int.class, value)); return true;
@@ -195,6 +197,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "inputReferenceFit": return java.lang.String.class;
         case "jobstore":
         case "jobStore": return io.github.camelsora.job.JobStore.class;
+        case "lastframe":
+        case "lastFrame": return java.lang.String.class;
         case "limit": return java.lang.Integer.class;
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": return int.class;
@@ -320,6 +324,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "inputReferenceFit": return target.getInputReferenceFit();
         case "jobstore":
         case "jobStore": return target.getJobStore();
+        case "lastframe":
+        case "lastFrame": return target.getLastFrame();
         case "limit": return target.getLimit();
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": return target.getMaxConcurrentJobs();

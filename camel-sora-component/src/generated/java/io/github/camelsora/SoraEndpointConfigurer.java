@@ -87,6 +87,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "inputReferenceFit": target.getConfiguration().setInputReferenceFit(property(camelContext, java.lang.String.class, value)); return true;
         case "jobstore":
         case "jobStore": target.getConfiguration().setJobStore(property(camelContext, io.github.camelsora.job.JobStore.class, value)); return true;
+        case "lastframe":
+        case "lastFrame": target.getConfiguration().setLastFrame(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": target.getConfiguration().setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -248,6 +250,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "inputReferenceFit": return java.lang.String.class;
         case "jobstore":
         case "jobStore": return io.github.camelsora.job.JobStore.class;
+        case "lastframe":
+        case "lastFrame": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return java.lang.Integer.class;
@@ -410,6 +414,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "inputReferenceFit": return target.getConfiguration().getInputReferenceFit();
         case "jobstore":
         case "jobStore": return target.getConfiguration().getJobStore();
+        case "lastframe":
+        case "lastFrame": return target.getConfiguration().getLastFrame();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return target.getConfiguration().getLimit();

@@ -23,7 +23,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(87);
+        Set<String> props = new HashSet<>(88);
         props.add("accessToken");
         props.add("after");
         props.add("allowInsecureHttp");
@@ -59,6 +59,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("inputReference");
         props.add("inputReferenceFit");
         props.add("jobStore");
+        props.add("lastFrame");
         props.add("lazyStartProducer");
         props.add("limit");
         props.add("maxConcurrentJobs");

@@ -22,7 +22,9 @@ final class CreateHandler implements SoraOperationHandler {
     public CompletableFuture<Void> start(Exchange exchange) {
         Message message = exchange.getMessage();
         SoraConfiguration config = steps.config();
-        VideoRequest request = RequestReader.videoRequest(message, config, RequestReader.prompt(message));
+        VideoRequest read = RequestReader.videoRequest(message, config, RequestReader.prompt(message));
+        InputReference lastFrame = RequestReader.lastFrame(message, config, read.size());
+        VideoRequest request = lastFrame == null ? read : read.withOptions(read.options().withLastFrame(lastFrame));
         steps.validate(request);
         List<String> characters = RequestReader.characters(message, config);
         InputReference reference = RequestReader.inputReference(message, config, request.size());

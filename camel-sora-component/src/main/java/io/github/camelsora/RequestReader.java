@@ -134,9 +134,16 @@ final class RequestReader {
      */
     static InputReference inputReference(Message message, SoraConfiguration config, String size) {
         Object value = message.getHeader(SoraConstants.INPUT_REFERENCE);
-        if (value == null) {
-            value = config.getInputReference();
-        }
+        return image(value != null ? value : config.getInputReference(), config, size);
+    }
+
+    /** The last frame: header CamelSoraLastFrame, else option lastFrame; read and checked like the reference image. */
+    static InputReference lastFrame(Message message, SoraConfiguration config, String size) {
+        Object value = message.getHeader(SoraConstants.LAST_FRAME);
+        return image(value != null ? value : config.getLastFrame(), config, size);
+    }
+
+    private static InputReference image(Object value, SoraConfiguration config, String size) {
         if (value == null) {
             return null;
         }

@@ -84,6 +84,8 @@ public class SoraConfiguration implements Cloneable {
     private String inputReference;
     @UriParam(label = "producer", defaultValue = "reject", enums = "reject,crop,pad")
     private String inputReferenceFit = "reject";
+    @UriParam(label = "producer")
+    private String lastFrame;
     @UriParam(label = "producer,security", defaultValue = "false")
     private boolean allowInternalImageUrls;
     @UriParam(label = "producer")
@@ -442,6 +444,20 @@ public class SoraConfiguration implements Cloneable {
      */
     public void setInputReference(String inputReference) {
         this.inputReference = inputReference;
+    }
+
+    public String getLastFrame() {
+        return lastFrame;
+    }
+
+    /**
+     * The image the video ends on (inputReference is the one it starts from), for providers that take a last frame
+     * (CometAPI: a second ordered input_reference file; OpenRouter: frame_images last_frame); a file path or an https
+     * image URL, checked and fitted like inputReference. Header CamelSoraLastFrame overrides it. Refused before
+     * anything is sent by a provider without it.
+     */
+    public void setLastFrame(String lastFrame) {
+        this.lastFrame = lastFrame;
     }
 
     public String getInputReferenceFit() {

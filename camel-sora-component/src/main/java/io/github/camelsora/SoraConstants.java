@@ -63,6 +63,10 @@ public final class SoraConstants {
                             + " (file-...) or an https image URL; overrides the inputReference option.",
               javaType = "Object")
     public static final String INPUT_REFERENCE = "CamelSoraInputReference";
+    @Metadata(description = "The image the video ends on, like CamelSoraInputReference (which is the first frame);"
+                            + " overrides the lastFrame option. Refused before sending by a provider without it.",
+              javaType = "Object")
+    public static final String LAST_FRAME = "CamelSoraLastFrame";
     @Metadata(description = "Character ids for create/generate (at most 2): a List or a comma-separated String; put"
                             + " each character's name in the prompt yourself.",
               javaType = "Object")

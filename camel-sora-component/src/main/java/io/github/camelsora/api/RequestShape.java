@@ -23,15 +23,20 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * as OpenRouter wants, derived from the size when not given);</li>
  * <li>{@code fields}: the provider's names of the neutral options it offers ({@code aspectRatio},
  * {@code resolution}, {@code negativePrompt}, {@code seed}, {@code generateAudio}). An option the provider does not
- * offer is refused before anything is sent.</li>
+ * offer is refused before anything is sent;</li>
+ * <li>{@code frames}: how the images go: {@code input_reference} (OpenAI's: one image, the first frame),
+ * {@code ordered_files} (CometAPI: the first and the last frame as two ordered {@code input_reference} files), or
+ * {@code frame_images} (OpenRouter: {@code frame_images} entries with {@code frame_type} first_frame / last_frame,
+ * images as URLs or data URLs).</li>
  * </ul>
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RequestShape(String encoding, String secondsField, String secondsType, String sizeStyle,
-                           Map<String, String> fields) {
+                           Map<String, String> fields, String frames) {
 
     /** OpenAI's own shape: seconds and size as strings, JSON unless an image is uploaded, no other option. */
-    public static final RequestShape OPENAI = new RequestShape("auto", "seconds", "string", "wxh", Map.of());
+    public static final RequestShape OPENAI = new RequestShape("auto", "seconds", "string", "wxh", Map.of(),
+            "input_reference");
 
     /** The neutral options a profile may map. */
     public static final List<String> OPTIONS = List.of("aspectRatio", "resolution", "negativePrompt", "seed",
@@ -43,7 +48,7 @@ public record RequestShape(String encoding, String secondsField, String secondsT
     RequestShape withDefaults() {
         return new RequestShape(encoding == null ? "auto" : encoding, secondsField == null ? "seconds" : secondsField,
                 secondsType == null ? "string" : secondsType, sizeStyle == null ? "wxh" : sizeStyle,
-                fields == null ? Map.of() : fields);
+                fields == null ? Map.of() : fields, frames == null ? "input_reference" : frames);
     }
 
     /** Whether the create must be sent as multipart/form-data even without an upload. */
@@ -75,6 +80,10 @@ public record RequestShape(String encoding, String secondsField, String secondsT
         check(options.negativePrompt(), "negativePrompt", provider);
         check(options.seed(), "seed", provider);
         check(options.generateAudio(), "generateAudio", provider);
+        if (options.lastFrame() != null && "input_reference".equals(frames)) {
+            throw new SoraValidationException("lastFrame", "provider " + provider + " takes one image (the first"
+                    + " frame, inputReference) and no last frame");
+        }
         if (options.aspectRatio() != null && !RATIO.matcher(options.aspectRatio().strip()).matches()) {
             throw new SoraValidationException("aspectRatio", "'" + options.aspectRatio()
                     + "' is not an aspect ratio such as 16:9 or 9x16");

@@ -14,16 +14,30 @@ import java.util.Map;
  * @param generateAudio   whether the model renders a soundtrack
  * @param providerOptions provider fields passed through as they are (they win over the fields above; a null value
  *                        removes a field)
+ * @param lastFrame       the image the video ends on (the reference image, {@code input_reference}, is the first
+ *                        frame), where the provider takes one (CometAPI's second ordered file, OpenRouter's
+ *                        {@code frame_images} last_frame)
  */
 public record VideoOptions(String aspectRatio, String resolution, String negativePrompt, Long seed,
-                           Boolean generateAudio, Map<String, Object> providerOptions) {
+                           Boolean generateAudio, Map<String, Object> providerOptions, InputReference lastFrame) {
 
     /** No option set. */
-    public static final VideoOptions NONE = new VideoOptions(null, null, null, null, null, Map.of());
+    public static final VideoOptions NONE = new VideoOptions(null, null, null, null, null, Map.of(), null);
 
     public VideoOptions {
         providerOptions = providerOptions == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(providerOptions));
+    }
+
+    /** Options without a last frame. */
+    public VideoOptions(String aspectRatio, String resolution, String negativePrompt, Long seed,
+                        Boolean generateAudio, Map<String, Object> providerOptions) {
+        this(aspectRatio, resolution, negativePrompt, seed, generateAudio, providerOptions, null);
+    }
+
+    /** The same options with this last frame. */
+    public VideoOptions withLastFrame(InputReference frame) {
+        return new VideoOptions(aspectRatio, resolution, negativePrompt, seed, generateAudio, providerOptions, frame);
     }
 
     /**
@@ -84,7 +98,7 @@ public record VideoOptions(String aspectRatio, String resolution, String negativ
     /** Whether nothing is set (the request is OpenAI's four fields). */
     public boolean isEmpty() {
         return aspectRatio == null && resolution == null && negativePrompt == null && seed == null
-               && generateAudio == null && providerOptions.isEmpty();
+               && generateAudio == null && providerOptions.isEmpty() && lastFrame == null;
     }
 
     /** A stable text of what is set, for the idempotency fingerprint; empty when nothing is. */
@@ -94,6 +108,19 @@ public record VideoOptions(String aspectRatio, String resolution, String negativ
         }
         return String.join("\u0000", String.valueOf(aspectRatio), String.valueOf(resolution),
                 String.valueOf(negativePrompt), String.valueOf(seed), String.valueOf(generateAudio),
-                new java.util.TreeMap<>(providerOptions).toString());
+                new java.util.TreeMap<>(providerOptions).toString())
+               + (lastFrame == null ? "" : "\u0000" + describe(lastFrame));
+    }
+
+    private static String describe(InputReference frame) {
+        if (frame instanceof InputReference.Upload upload) {
+            try {
+                return "upload:" + java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(upload.bytes()));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is always available", e);
+            }
+        }
+        return frame.toString();
     }
 }

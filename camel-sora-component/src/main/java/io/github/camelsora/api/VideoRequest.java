@@ -10,6 +10,11 @@ public record VideoRequest(String prompt, String model, String seconds, String s
         options = options == null ? VideoOptions.NONE : options;
     }
 
+    /** The same request with other options. */
+    public VideoRequest withOptions(VideoOptions other) {
+        return new VideoRequest(prompt, model, seconds, size, other);
+    }
+
     /** A request with OpenAI's four fields only. */
     public VideoRequest(String prompt, String model, String seconds, String size) {
         this(prompt, model, seconds, size, VideoOptions.NONE);

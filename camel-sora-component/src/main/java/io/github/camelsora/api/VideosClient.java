@@ -110,6 +110,17 @@ public final class VideosClient implements VideoProvider, AutoCloseable {
         } catch (SoraValidationException e) {
             return CompletableFuture.failedFuture(e);
         }
+        InputReference last = request.options().lastFrame();
+        try {
+            if ("frame_images".equals(shape.frames())) {
+                return createWithFrameImages(fields, reference, last, deadline);
+            }
+            if ("ordered_files".equals(shape.frames()) && (reference != null || last != null)) {
+                return createWithOrderedFiles(fields, reference, last, deadline);
+            }
+        } catch (SoraValidationException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         if (shape.multipartOnly() || reference instanceof InputReference.Upload) {
             MultipartBody multipart = new MultipartBody();
             fields.forEach((name, value) -> multipart.field(name, formValue(value)));
@@ -135,6 +146,68 @@ public final class VideosClient implements VideoProvider, AutoCloseable {
             body.put("characters", characters.stream().map(id -> Map.of("id", id)).toList());
         }
         return postJson("/videos", body, "create video", null, reader::read, deadline);
+    }
+
+    /**
+     * OpenRouter's images: {@code frame_images} entries {@code {type: image_url, image_url: {url}, frame_type}}, the
+     * reference image the first frame and {@code lastFrame} the last, uploads as data URLs (openrouter.ai/docs/
+     * features/multimodal/video-generation).
+     */
+    private CompletableFuture<ApiResponse<Video>> createWithFrameImages(Map<String, Object> fields,
+            InputReference first, InputReference last, Deadline deadline) {
+        Map<String, Object> body = new LinkedHashMap<>(fields);
+        List<Map<String, Object>> frames = new java.util.ArrayList<>();
+        if (first != null) {
+            frames.add(frameImage(first, "first_frame"));
+        }
+        if (last != null) {
+            frames.add(frameImage(last, "last_frame"));
+        }
+        if (!frames.isEmpty()) {
+            body.putIfAbsent("frame_images", frames);
+        }
+        return postJson("/videos", body, "create video", null, reader::read, deadline);
+    }
+
+    private Map<String, Object> frameImage(InputReference image, String frameType) {
+        String url;
+        if (image instanceof InputReference.Upload upload) {
+            url = "data:" + upload.contentType() + ";base64,"
+                  + java.util.Base64.getEncoder().encodeToString(upload.bytes());
+        } else if (image instanceof InputReference.ImageUrl imageUrl) {
+            url = imageUrl.imageUrl();
+        } else {
+            throw new SoraValidationException(frameType.equals("first_frame") ? "input_reference" : "lastFrame",
+                    "provider " + profile.name() + " takes images as URLs or uploads, not file ids");
+        }
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("type", "image_url");
+        entry.put("image_url", Map.of("url", url));
+        entry.put("frame_type", frameType);
+        return entry;
+    }
+
+    /**
+     * CometAPI's images: one {@code input_reference} file for image-to-video, two ordered ones for the first and the
+     * last frame (apidoc.cometapi.com veo3-async-generation); files only.
+     */
+    private CompletableFuture<ApiResponse<Video>> createWithOrderedFiles(Map<String, Object> fields,
+            InputReference first, InputReference last, Deadline deadline) {
+        if (first == null) {
+            throw new SoraValidationException("lastFrame", "provider " + profile.name() + " takes a last frame only"
+                    + " after a first one (inputReference)");
+        }
+        MultipartBody multipart = new MultipartBody();
+        fields.forEach((name, value) -> multipart.field(name, formValue(value)));
+        for (InputReference image : last == null ? List.of(first) : List.of(first, last)) {
+            if (!(image instanceof InputReference.Upload upload)) {
+                throw new SoraValidationException(image == first ? "input_reference" : "lastFrame", "provider "
+                        + profile.name() + " takes image files only: give the image itself (or, for an https URL,"
+                        + " inputReferenceFit=crop or pad so that the component fetches it)");
+            }
+            multipart.file("input_reference", upload.filename(), upload.contentType(), upload.bytes());
+        }
+        return postMultipart("/videos", multipart, "create video", null, reader::read, deadline);
     }
 
     /** A form field's text: strings as they are, numbers and booleans as JSON writes them, objects as JSON text. */

@@ -29,6 +29,7 @@ final class DialectCreateReader {
         Map<String, JsonNode> fields = new LinkedHashMap<>();
         boolean json = mediaType.equals("application/json");
         boolean image = false;
+        int images = 0;
         if (json) {
             if (dialect == Dialect.COMETAPI || dialect == Dialect.VLLM) {
                 throw new ApiException(415, ApiException.INVALID_REQUEST, "This server accepts multipart/form-data"
@@ -53,6 +54,7 @@ final class DialectCreateReader {
             for (MultipartPart part : MultipartParser.parse(body, boundary)) {
                 if (part.isFile()) {
                     image |= part.name().equals("input_reference");
+                    images += part.name().equals("input_reference") ? 1 : 0;
                 } else {
                     fields.put(part.name(), TextNode.valueOf(part.text()));
                 }
@@ -65,12 +67,18 @@ final class DialectCreateReader {
             throw ApiException.invalidRequest("Unsupported Content-Type '" + contentType + "'.", null,
                     "unsupported_content_type");
         }
+        if (dialect == Dialect.COMETAPI && images > 2) {
+            // one file for image-to-video, two ordered files for the first and the last frame
+            throw ApiException.invalidRequest("At most two input_reference files (first and last frame).",
+                    "input_reference", "invalid_value");
+        }
         if (dialect == Dialect.OPENROUTER) {
             for (String name : fields.keySet()) {
                 if (!OPENROUTER_FIELDS.contains(name)) {
                     throw ApiException.unknownParameter(name);
                 }
             }
+            checkFrameImages(fields.get("frame_images"));
         }
         String prompt = text(fields, "prompt");
         if (prompt == null || prompt.isEmpty()) {
@@ -83,6 +91,27 @@ final class DialectCreateReader {
         FrameSize frame = frame(dialect, fields, sizeLabel);
         return new VideoSpec(prompt, model == null ? "sim-video-1" : model, frame, seconds,
                 sizeLabel == null ? frame.toString() : sizeLabel);
+    }
+
+    /** {@code frame_images}: entries {@code {type: image_url, image_url: {url}, frame_type: first_frame|last_frame}}. */
+    private static void checkFrameImages(JsonNode frames) throws ApiException {
+        if (frames == null || frames.isNull()) {
+            return;
+        }
+        if (!frames.isArray() || frames.size() > 2) {
+            throw ApiException.invalidRequest("frame_images must be an array of at most two frames.", "frame_images",
+                    "invalid_value");
+        }
+        for (JsonNode frame : frames) {
+            String url = frame.path("image_url").path("url").asText("");
+            String type = frame.path("frame_type").asText("");
+            if (!"image_url".equals(frame.path("type").asText()) || !(url.startsWith("https://")
+                    || url.startsWith("http://") || url.startsWith("data:image/"))
+                || !(type.equals("first_frame") || type.equals("last_frame"))) {
+                throw ApiException.invalidRequest("Each frame_images entry needs type image_url, image_url.url and"
+                        + " frame_type first_frame or last_frame.", "frame_images", "invalid_value");
+            }
+        }
     }
 
     private static int seconds(Dialect dialect, Map<String, JsonNode> fields, boolean json) throws ApiException {

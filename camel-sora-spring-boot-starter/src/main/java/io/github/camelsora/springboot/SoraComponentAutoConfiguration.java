@@ -60,6 +60,7 @@ public class SoraComponentAutoConfiguration {
         put(options, "generateAudio", c.getGenerateAudio());
         put(options, "providerOptions", c.getProviderOptions());
         put(options, "allowInternalResultUrls", c.getAllowInternalResultUrls());
+        put(options, "lastFrame", c.getLastFrame());
         put(options, "seconds", c.getSeconds());
         put(options, "size", c.getSize());
         put(options, "validateRequests", c.getValidateRequests());

@@ -72,6 +72,12 @@ public class SoraComponentConfiguration {
      */
     private Boolean allowInternalResultUrls;
     /**
+     * The image the video ends on (inputReference is the one it starts from), for providers that take a last frame
+     * (CometAPI: a second ordered input_reference file; OpenRouter: frame_images last_frame); a file path or an https
+     * image URL, checked and fitted like inputReference. Refused before anything is sent by a provider without it.
+     */
+    private String lastFrame;
+    /**
      * The clip length in seconds, e.g. 4, 8, 12, 16 or 20 for the Sora 2 models (sent as a string, as required).
      * Default: 4.
      */
@@ -845,6 +851,14 @@ public class SoraComponentConfiguration {
 
     public void setProviderOptions(java.util.Map<String, Object> providerOptions) {
         this.providerOptions = providerOptions;
+    }
+
+    public String getLastFrame() {
+        return lastFrame;
+    }
+
+    public void setLastFrame(String lastFrame) {
+        this.lastFrame = lastFrame;
     }
 
     public Boolean getAllowInternalResultUrls() {
