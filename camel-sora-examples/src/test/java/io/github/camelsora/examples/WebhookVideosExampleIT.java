@@ -53,7 +53,8 @@ class WebhookVideosExampleIT {
             List<String> generated = new ArrayList<>(simulator.createdVideoIds());
             generated.remove(external);
             assertThat(generated).hasSize(2).allSatisfy(id -> {
-                assertThat(simulator.counters(id).statusReads()).as("status reads of " + id).isZero();
+                // no polling (the safety poll is 5 minutes away): the event only asks for one read of the real job
+                assertThat(simulator.counters(id).statusReads()).as("status reads of " + id).isLessThanOrEqualTo(1);
                 assertThat(output.resolve(id + ".mp4")).exists();
             });
             // the external job's event run the webhook route, which fetched the job once and downloaded it

@@ -88,7 +88,9 @@ class WebhookOnSpringBootIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(VIDEOS.resolve(videoId + ".mp4")));
         assertThat(SIM.webhooksDelivered()).isPositive();
-        assertThat(SIM.counters(videoId).statusReads()).as("completed by its event, not by polling").isZero();
+        // the event only asks for one read of the real job (the spine's rule); no polling
+        assertThat(SIM.counters(videoId).statusReads()).as("completed by its event, not by polling")
+                .isLessThanOrEqualTo(1);
     }
 
     @Test
