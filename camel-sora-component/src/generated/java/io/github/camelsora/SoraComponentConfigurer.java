@@ -137,6 +137,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": getOrCreateConfiguration(target).setQuotaAfterRateLimits(property(camelContext, int.class, value)); return true;
+        case "referenceimages":
+        case "referenceImages": getOrCreateConfiguration(target).setReferenceImages(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "resolution": getOrCreateConfiguration(target).setResolution(property(camelContext, java.lang.String.class, value)); return true;
@@ -278,6 +280,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyUsername": return java.lang.String.class;
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": return int.class;
+        case "referenceimages":
+        case "referenceImages": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "resolution": return java.lang.String.class;
@@ -420,6 +424,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": return getOrCreateConfiguration(target).getQuotaAfterRateLimits();
+        case "referenceimages":
+        case "referenceImages": return getOrCreateConfiguration(target).getReferenceImages();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "resolution": return getOrCreateConfiguration(target).getResolution();

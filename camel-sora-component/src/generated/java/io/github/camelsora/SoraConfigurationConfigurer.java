@@ -117,6 +117,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "proxyUsername": target.setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": target.setQuotaAfterRateLimits(property(camelContext, int.class, value)); return true;
+        case "referenceimages":
+        case "referenceImages": target.setReferenceImages(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
         case "resolution": target.setResolution(property(camelContext, java.lang.String.class, value)); return true;
@@ -243,6 +245,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "proxyUsername": return java.lang.String.class;
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": return int.class;
+        case "referenceimages":
+        case "referenceImages": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "resolution": return java.lang.String.class;
@@ -370,6 +374,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "proxyUsername": return target.getProxyUsername();
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": return target.getQuotaAfterRateLimits();
+        case "referenceimages":
+        case "referenceImages": return target.getReferenceImages();
         case "requesttimeout":
         case "requestTimeout": return target.getRequestTimeout();
         case "resolution": return target.getResolution();

@@ -137,6 +137,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": target.getConfiguration().setQuotaAfterRateLimits(property(camelContext, int.class, value)); return true;
+        case "referenceimages":
+        case "referenceImages": target.getConfiguration().setReferenceImages(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
@@ -300,6 +302,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyUsername": return java.lang.String.class;
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": return int.class;
+        case "referenceimages":
+        case "referenceImages": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "requesttimeout":
@@ -464,6 +468,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": return target.getConfiguration().getQuotaAfterRateLimits();
+        case "referenceimages":
+        case "referenceImages": return target.getConfiguration().getReferenceImages();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":

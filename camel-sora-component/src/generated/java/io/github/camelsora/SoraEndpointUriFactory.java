@@ -23,7 +23,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(88);
+        Set<String> props = new HashSet<>(89);
         props.add("accessToken");
         props.add("after");
         props.add("allowInsecureHttp");
@@ -87,6 +87,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("proxyPort");
         props.add("proxyUsername");
         props.add("quotaAfterRateLimits");
+        props.add("referenceImages");
         props.add("repeatCount");
         props.add("requestTimeout");
         props.add("resolution");

@@ -24,7 +24,9 @@ final class CreateHandler implements SoraOperationHandler {
         SoraConfiguration config = steps.config();
         VideoRequest read = RequestReader.videoRequest(message, config, RequestReader.prompt(message));
         InputReference lastFrame = RequestReader.lastFrame(message, config, read.size());
-        VideoRequest request = lastFrame == null ? read : read.withOptions(read.options().withLastFrame(lastFrame));
+        List<InputReference> references = RequestReader.referenceImages(message, config);
+        VideoRequest request = lastFrame == null && references.isEmpty() ? read
+                : read.withOptions(read.options().withLastFrame(lastFrame).withReferenceImages(references));
         steps.validate(request);
         List<String> characters = RequestReader.characters(message, config);
         InputReference reference = RequestReader.inputReference(message, config, request.size());

@@ -31,6 +31,7 @@ final class RequestReader {
     /** The API's limit for an image, also applied to uploads so a stray large file is refused before reading on. */
     static final int MAX_IMAGE_BYTES = 20 * 1024 * 1024;
     static final int MAX_CHARACTERS = 2;
+    static final int MAX_REFERENCE_IMAGES = 4;
 
     private RequestReader() {
     }
@@ -141,6 +142,48 @@ final class RequestReader {
     static InputReference lastFrame(Message message, SoraConfiguration config, String size) {
         Object value = message.getHeader(SoraConstants.LAST_FRAME);
         return image(value != null ? value : config.getLastFrame(), config, size);
+    }
+
+    /**
+     * Reference images (style or content, not frames): header CamelSoraReferenceImages (a collection, or text with
+     * comma-separated items), else option referenceImages; each an image file, bytes or an https URL, at most
+     * {@value #MAX_REFERENCE_IMAGES}; probed (a file must be an image) but not fitted: they need not be the video's
+     * size.
+     */
+    static List<InputReference> referenceImages(Message message, SoraConfiguration config) {
+        Object value = message.getHeader(SoraConstants.REFERENCE_IMAGES);
+        if (value == null) {
+            value = config.getReferenceImages();
+        }
+        List<Object> items = new ArrayList<>();
+        if (value instanceof Collection<?> collection) {
+            items.addAll(collection);
+        } else if (value != null) {
+            Arrays.stream(value.toString().split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(items::add);
+        }
+        if (items.size() > MAX_REFERENCE_IMAGES) {
+            throw new SoraValidationException("referenceImages", "at most " + MAX_REFERENCE_IMAGES
+                                                                 + " reference images are allowed, got " + items.size());
+        }
+        List<InputReference> images = new ArrayList<>();
+        for (Object item : items) {
+            if (item instanceof String text && text.toLowerCase(Locale.ROOT).startsWith("https://")) {
+                images.add(new InputReference.ImageUrl(text));
+                continue;
+            }
+            byte[] bytes = item instanceof byte[] b ? b
+                    : item instanceof File file ? read(file.toPath())
+                    : item instanceof Path path ? read(path)
+                    : read(Path.of(item.toString()));
+            try {
+                ImageInfo info = ImageProbe.probe(bytes);
+                images.add(new InputReference.Upload(bytes, "reference." + info.type().extension(),
+                        info.type().mimeType()));
+            } catch (InvalidImageException e) {
+                throw new SoraValidationException("referenceImages", e.getMessage() + " [" + e.getReason() + "]");
+            }
+        }
+        return images;
     }
 
     private static InputReference image(Object value, SoraConfiguration config, String size) {

@@ -86,6 +86,8 @@ public class SoraConfiguration implements Cloneable {
     private String inputReferenceFit = "reject";
     @UriParam(label = "producer")
     private String lastFrame;
+    @UriParam(label = "producer")
+    private String referenceImages;
     @UriParam(label = "producer,security", defaultValue = "false")
     private boolean allowInternalImageUrls;
     @UriParam(label = "producer")
@@ -458,6 +460,19 @@ public class SoraConfiguration implements Cloneable {
      */
     public void setLastFrame(String lastFrame) {
         this.lastFrame = lastFrame;
+    }
+
+    public String getReferenceImages() {
+        return referenceImages;
+    }
+
+    /**
+     * Reference images for style or content (not frames), comma-separated file paths or https URLs (at most 4), for
+     * providers that take them (OpenRouter: input_references). Header CamelSoraReferenceImages overrides it. Refused
+     * before anything is sent by a provider without them.
+     */
+    public void setReferenceImages(String referenceImages) {
+        this.referenceImages = referenceImages;
     }
 
     public String getInputReferenceFit() {

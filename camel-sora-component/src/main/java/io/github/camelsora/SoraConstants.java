@@ -67,6 +67,11 @@ public final class SoraConstants {
                             + " overrides the lastFrame option. Refused before sending by a provider without it.",
               javaType = "Object")
     public static final String LAST_FRAME = "CamelSoraLastFrame";
+    @Metadata(description = "Reference images (style or content, not frames): a collection of files, paths, bytes or"
+                            + " https URLs, or comma-separated text; overrides the referenceImages option. Refused"
+                            + " before sending by a provider without them.",
+              javaType = "Object")
+    public static final String REFERENCE_IMAGES = "CamelSoraReferenceImages";
     @Metadata(description = "Character ids for create/generate (at most 2): a List or a comma-separated String; put"
                             + " each character's name in the prompt yourself.",
               javaType = "Object")

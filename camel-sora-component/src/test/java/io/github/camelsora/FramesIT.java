@@ -63,6 +63,10 @@ class FramesIT {
                 e.getMessage().setBody("From the first frame to the last");
                 e.getMessage().setHeader(SoraConstants.INPUT_REFERENCE, first.toFile());
                 e.getMessage().setHeader(SoraConstants.LAST_FRAME, last.toFile());
+                if (provider.equals("openrouter")) {
+                    e.getMessage().setHeader(SoraConstants.REFERENCE_IMAGES,
+                            java.util.List.of(first.toFile(), "https://images.example.com/style.png"));
+                }
             });
         }
     }
@@ -97,6 +101,36 @@ class FramesIT {
             assertThat(frames.get(0).get("frame_type").asText()).isEqualTo("first_frame");
             assertThat(frames.get(1).get("frame_type").asText()).isEqualTo("last_frame");
             assertThat(frames.get(0).get("image_url").get("url").asText()).startsWith("data:image/png;base64,");
+            JsonNode references = body.get("input_references");
+            assertThat(references).hasSize(2);
+            assertThat(references.get(0).has("frame_type")).isFalse();
+            assertThat(references.get(1).get("image_url").get("url").asText())
+                    .isEqualTo("https://images.example.com/style.png");
+        }
+    }
+
+    @Test
+    void cometApiRefusesReferenceImagesBeforeSending() throws Exception {
+        try (SoraSimulator sim = SoraSimulator.builder().dialect(Dialect.COMETAPI).start();
+             CamelContext context = new DefaultCamelContext()) {
+            SoraComponent sora = new SoraComponent();
+            sora.getConfiguration().setProvider("cometapi");
+            sora.getConfiguration().setBaseUrl(sim.baseUrl());
+            sora.getConfiguration().setApiKey(sim.apiKey());
+            context.addComponent("sora", sora);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:create").to("sora:create?model=veo3.1-fast&size=1280x720&referenceImages="
+                                              + first.toAbsolutePath());
+                }
+            });
+            context.start();
+            Exchange result = context.createProducerTemplate().request("direct:create", e -> e.getMessage()
+                    .setBody("Styled like the reference"));
+            assertThat(result.getException()).isInstanceOf(SoraValidationException.class)
+                    .hasMessageContaining("reference images");
+            assertThat(sim.totalRequests()).isZero();
         }
     }
 

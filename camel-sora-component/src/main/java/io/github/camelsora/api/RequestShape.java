@@ -80,6 +80,10 @@ public record RequestShape(String encoding, String secondsField, String secondsT
         check(options.negativePrompt(), "negativePrompt", provider);
         check(options.seed(), "seed", provider);
         check(options.generateAudio(), "generateAudio", provider);
+        if (!options.referenceImages().isEmpty() && !"frame_images".equals(frames)) {
+            throw new SoraValidationException("referenceImages", "provider " + provider + " takes no reference"
+                    + " images");
+        }
         if (options.lastFrame() != null && "input_reference".equals(frames)) {
             throw new SoraValidationException("lastFrame", "provider " + provider + " takes one image (the first"
                     + " frame, inputReference) and no last frame");

@@ -17,27 +17,38 @@ import java.util.Map;
  * @param lastFrame       the image the video ends on (the reference image, {@code input_reference}, is the first
  *                        frame), where the provider takes one (CometAPI's second ordered file, OpenRouter's
  *                        {@code frame_images} last_frame)
+ * @param referenceImages style or content references (not frames), where the provider takes them (OpenRouter's
+ *                        {@code input_references})
  */
 public record VideoOptions(String aspectRatio, String resolution, String negativePrompt, Long seed,
-                           Boolean generateAudio, Map<String, Object> providerOptions, InputReference lastFrame) {
+                           Boolean generateAudio, Map<String, Object> providerOptions, InputReference lastFrame,
+                           java.util.List<InputReference> referenceImages) {
 
     /** No option set. */
-    public static final VideoOptions NONE = new VideoOptions(null, null, null, null, null, Map.of(), null);
+    public static final VideoOptions NONE = new VideoOptions(null, null, null, null, null, Map.of(), null, null);
 
     public VideoOptions {
         providerOptions = providerOptions == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(providerOptions));
+        referenceImages = referenceImages == null ? java.util.List.of() : java.util.List.copyOf(referenceImages);
     }
 
-    /** Options without a last frame. */
+    /** Options without images. */
     public VideoOptions(String aspectRatio, String resolution, String negativePrompt, Long seed,
                         Boolean generateAudio, Map<String, Object> providerOptions) {
-        this(aspectRatio, resolution, negativePrompt, seed, generateAudio, providerOptions, null);
+        this(aspectRatio, resolution, negativePrompt, seed, generateAudio, providerOptions, null, null);
     }
 
     /** The same options with this last frame. */
     public VideoOptions withLastFrame(InputReference frame) {
-        return new VideoOptions(aspectRatio, resolution, negativePrompt, seed, generateAudio, providerOptions, frame);
+        return new VideoOptions(aspectRatio, resolution, negativePrompt, seed, generateAudio, providerOptions, frame,
+                referenceImages);
+    }
+
+    /** The same options with these reference images. */
+    public VideoOptions withReferenceImages(java.util.List<InputReference> images) {
+        return new VideoOptions(aspectRatio, resolution, negativePrompt, seed, generateAudio, providerOptions,
+                lastFrame, images);
     }
 
     /**
@@ -98,7 +109,8 @@ public record VideoOptions(String aspectRatio, String resolution, String negativ
     /** Whether nothing is set (the request is OpenAI's four fields). */
     public boolean isEmpty() {
         return aspectRatio == null && resolution == null && negativePrompt == null && seed == null
-               && generateAudio == null && providerOptions.isEmpty() && lastFrame == null;
+               && generateAudio == null && providerOptions.isEmpty() && lastFrame == null
+               && referenceImages.isEmpty();
     }
 
     /** A stable text of what is set, for the idempotency fingerprint; empty when nothing is. */
@@ -109,7 +121,8 @@ public record VideoOptions(String aspectRatio, String resolution, String negativ
         return String.join("\u0000", String.valueOf(aspectRatio), String.valueOf(resolution),
                 String.valueOf(negativePrompt), String.valueOf(seed), String.valueOf(generateAudio),
                 new java.util.TreeMap<>(providerOptions).toString())
-               + (lastFrame == null ? "" : "\u0000" + describe(lastFrame));
+               + (lastFrame == null ? "" : "\u0000" + describe(lastFrame))
+               + referenceImages.stream().map(image -> "\u0000" + describe(image)).reduce("", String::concat);
     }
 
     private static String describe(InputReference frame) {

@@ -113,7 +113,8 @@ public final class VideosClient implements VideoProvider, AutoCloseable {
         InputReference last = request.options().lastFrame();
         try {
             if ("frame_images".equals(shape.frames())) {
-                return createWithFrameImages(fields, reference, last, deadline);
+                return createWithFrameImages(fields, reference, last, request.options().referenceImages(),
+                        deadline);
             }
             if ("ordered_files".equals(shape.frames()) && (reference != null || last != null)) {
                 return createWithOrderedFiles(fields, reference, last, deadline);
@@ -154,7 +155,7 @@ public final class VideosClient implements VideoProvider, AutoCloseable {
      * features/multimodal/video-generation).
      */
     private CompletableFuture<ApiResponse<Video>> createWithFrameImages(Map<String, Object> fields,
-            InputReference first, InputReference last, Deadline deadline) {
+            InputReference first, InputReference last, List<InputReference> references, Deadline deadline) {
         Map<String, Object> body = new LinkedHashMap<>(fields);
         List<Map<String, Object>> frames = new java.util.ArrayList<>();
         if (first != null) {
@@ -165,6 +166,15 @@ public final class VideosClient implements VideoProvider, AutoCloseable {
         }
         if (!frames.isEmpty()) {
             body.putIfAbsent("frame_images", frames);
+        }
+        if (!references.isEmpty()) {
+            List<Map<String, Object>> entries = new java.util.ArrayList<>();
+            for (InputReference image : references) {
+                Map<String, Object> entry = frameImage(image, "reference");
+                entry.remove("frame_type");
+                entries.add(entry);
+            }
+            body.putIfAbsent("input_references", entries);
         }
         return postJson("/videos", body, "create video", null, reader::read, deadline);
     }
@@ -177,7 +187,8 @@ public final class VideosClient implements VideoProvider, AutoCloseable {
         } else if (image instanceof InputReference.ImageUrl imageUrl) {
             url = imageUrl.imageUrl();
         } else {
-            throw new SoraValidationException(frameType.equals("first_frame") ? "input_reference" : "lastFrame",
+            throw new SoraValidationException(frameType.equals("first_frame") ? "input_reference"
+                    : frameType.equals("last_frame") ? "lastFrame" : "referenceImages",
                     "provider " + profile.name() + " takes images as URLs or uploads, not file ids");
         }
         Map<String, Object> entry = new LinkedHashMap<>();

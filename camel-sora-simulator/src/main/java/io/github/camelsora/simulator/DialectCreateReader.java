@@ -79,6 +79,7 @@ final class DialectCreateReader {
                 }
             }
             checkFrameImages(fields.get("frame_images"));
+            checkReferences(fields.get("input_references"));
         }
         String prompt = text(fields, "prompt");
         if (prompt == null || prompt.isEmpty()) {
@@ -110,6 +111,24 @@ final class DialectCreateReader {
                 || !(type.equals("first_frame") || type.equals("last_frame"))) {
                 throw ApiException.invalidRequest("Each frame_images entry needs type image_url, image_url.url and"
                         + " frame_type first_frame or last_frame.", "frame_images", "invalid_value");
+            }
+        }
+    }
+
+    /** {@code input_references}: entries {@code {type: image_url, image_url: {url}}}. */
+    private static void checkReferences(JsonNode references) throws ApiException {
+        if (references == null || references.isNull()) {
+            return;
+        }
+        if (!references.isArray()) {
+            throw ApiException.invalidType("input_references", "an array", Json.typeName(references));
+        }
+        for (JsonNode reference : references) {
+            String url = reference.path("image_url").path("url").asText("");
+            if (!"image_url".equals(reference.path("type").asText()) || !(url.startsWith("https://")
+                    || url.startsWith("http://") || url.startsWith("data:image/"))) {
+                throw ApiException.invalidRequest("Each input_references entry needs type image_url and"
+                        + " image_url.url.", "input_references", "invalid_value");
             }
         }
     }

@@ -61,6 +61,7 @@ public class SoraComponentAutoConfiguration {
         put(options, "providerOptions", c.getProviderOptions());
         put(options, "allowInternalResultUrls", c.getAllowInternalResultUrls());
         put(options, "lastFrame", c.getLastFrame());
+        put(options, "referenceImages", c.getReferenceImages());
         put(options, "seconds", c.getSeconds());
         put(options, "size", c.getSize());
         put(options, "validateRequests", c.getValidateRequests());

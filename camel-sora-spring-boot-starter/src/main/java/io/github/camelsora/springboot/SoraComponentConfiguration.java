@@ -78,6 +78,12 @@ public class SoraComponentConfiguration {
      */
     private String lastFrame;
     /**
+     * Reference images for style or content (not frames), comma-separated file paths or https URLs (at most 4), for
+     * providers that take them (OpenRouter: input_references). Refused before anything is sent by a provider
+     * without them.
+     */
+    private String referenceImages;
+    /**
      * The clip length in seconds, e.g. 4, 8, 12, 16 or 20 for the Sora 2 models (sent as a string, as required).
      * Default: 4.
      */
@@ -851,6 +857,14 @@ public class SoraComponentConfiguration {
 
     public void setProviderOptions(java.util.Map<String, Object> providerOptions) {
         this.providerOptions = providerOptions;
+    }
+
+    public String getReferenceImages() {
+        return referenceImages;
+    }
+
+    public void setReferenceImages(String referenceImages) {
+        this.referenceImages = referenceImages;
     }
 
     public String getLastFrame() {
