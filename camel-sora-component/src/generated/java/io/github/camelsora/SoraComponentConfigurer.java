@@ -45,6 +45,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "allowRetiredEndpoint": getOrCreateConfiguration(target).setAllowRetiredEndpoint(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "aspectratio":
+        case "aspectRatio": getOrCreateConfiguration(target).setAspectRatio(property(camelContext, java.lang.String.class, value)); return true;
         case "autopaginate":
         case "autoPaginate": getOrCreateConfiguration(target).setAutoPaginate(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
@@ -76,7 +78,7 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "forwardtrackedevents":
         case "forwardTrackedEvents": getOrCreateConfiguration(target).setForwardTrackedEvents(property(camelContext, boolean.class, value)); return true;
         case "generateaudio":
-        case "generateAudio": getOrCreateConfiguration(target).setGenerateAudio(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "generateAudio": getOrCreateConfiguration(target).setGenerateAudio(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -93,6 +95,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "inputReferenceFit": getOrCreateConfiguration(target).setInputReferenceFit(property(camelContext, java.lang.String.class, value)); return true;
         case "jobstore":
         case "jobStore": getOrCreateConfiguration(target).setJobStore(property(camelContext, io.github.camelsora.job.JobStore.class, value)); return true;
+        case "lastframe":
+        case "lastFrame": getOrCreateConfiguration(target).setLastFrame(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -117,8 +121,6 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxwaitingjobs":
         case "maxWaitingJobs": getOrCreateConfiguration(target).setMaxWaitingJobs(property(camelContext, int.class, value)); return true;
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
-        case "modelinput":
-        case "modelInput": getOrCreateConfiguration(target).setModelInput(property(camelContext, java.lang.String.class, value)); return true;
         case "negativeprompt":
         case "negativePrompt": getOrCreateConfiguration(target).setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "order": getOrCreateConfiguration(target).setOrder(property(camelContext, java.lang.String.class, value)); return true;
@@ -131,6 +133,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "pricetable":
         case "priceTable": getOrCreateConfiguration(target).setPriceTable(property(camelContext, java.lang.String.class, value)); return true;
         case "provider": getOrCreateConfiguration(target).setProvider(property(camelContext, java.lang.String.class, value)); return true;
+        case "provideroptions":
+        case "providerOptions": getOrCreateConfiguration(target).setProviderOptions(property(camelContext, java.util.Map.class, value)); return true;
         case "proxyhost":
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxypassword":
@@ -141,9 +145,12 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": getOrCreateConfiguration(target).setQuotaAfterRateLimits(property(camelContext, int.class, value)); return true;
+        case "referenceimages":
+        case "referenceImages": getOrCreateConfiguration(target).setReferenceImages(property(camelContext, java.lang.String.class, value)); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "resolution": getOrCreateConfiguration(target).setResolution(property(camelContext, java.lang.String.class, value)); return true;
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "safetypolldelay":
@@ -151,7 +158,7 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "seconds": getOrCreateConfiguration(target).setSeconds(property(camelContext, java.lang.String.class, value)); return true;
         case "secretaccesskey":
         case "secretAccessKey": getOrCreateConfiguration(target).setSecretAccessKey(property(camelContext, java.lang.String.class, value)); return true;
-        case "seed": getOrCreateConfiguration(target).setSeed(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "seed": getOrCreateConfiguration(target).setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "size": getOrCreateConfiguration(target).setSize(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
@@ -200,6 +207,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "allowRetiredEndpoint": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "aspectratio":
+        case "aspectRatio": return java.lang.String.class;
         case "autopaginate":
         case "autoPaginate": return boolean.class;
         case "autowiredenabled":
@@ -231,7 +240,7 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "forwardtrackedevents":
         case "forwardTrackedEvents": return boolean.class;
         case "generateaudio":
-        case "generateAudio": return java.lang.Boolean.class;
+        case "generateAudio": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -248,6 +257,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "inputReferenceFit": return java.lang.String.class;
         case "jobstore":
         case "jobStore": return io.github.camelsora.job.JobStore.class;
+        case "lastframe":
+        case "lastFrame": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return java.lang.Integer.class;
@@ -272,8 +283,6 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxwaitingjobs":
         case "maxWaitingJobs": return int.class;
         case "model": return java.lang.String.class;
-        case "modelinput":
-        case "modelInput": return java.lang.String.class;
         case "negativeprompt":
         case "negativePrompt": return java.lang.String.class;
         case "order": return java.lang.String.class;
@@ -286,6 +295,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "pricetable":
         case "priceTable": return java.lang.String.class;
         case "provider": return java.lang.String.class;
+        case "provideroptions":
+        case "providerOptions": return java.util.Map.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxypassword":
@@ -296,9 +307,12 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyUsername": return java.lang.String.class;
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": return int.class;
+        case "referenceimages":
+        case "referenceImages": return java.lang.String.class;
         case "region": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "resolution": return java.lang.String.class;
         case "retrydelay":
         case "retryDelay": return long.class;
         case "safetypolldelay":
@@ -306,7 +320,7 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "seconds": return java.lang.String.class;
         case "secretaccesskey":
         case "secretAccessKey": return java.lang.String.class;
-        case "seed": return java.lang.Integer.class;
+        case "seed": return java.lang.Long.class;
         case "size": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
@@ -356,6 +370,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "allowRetiredEndpoint": return getOrCreateConfiguration(target).isAllowRetiredEndpoint();
         case "apikey":
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
+        case "aspectratio":
+        case "aspectRatio": return getOrCreateConfiguration(target).getAspectRatio();
         case "autopaginate":
         case "autoPaginate": return getOrCreateConfiguration(target).isAutoPaginate();
         case "autowiredenabled":
@@ -404,6 +420,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "inputReferenceFit": return getOrCreateConfiguration(target).getInputReferenceFit();
         case "jobstore":
         case "jobStore": return getOrCreateConfiguration(target).getJobStore();
+        case "lastframe":
+        case "lastFrame": return getOrCreateConfiguration(target).getLastFrame();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return getOrCreateConfiguration(target).getLimit();
@@ -428,8 +446,6 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxwaitingjobs":
         case "maxWaitingJobs": return getOrCreateConfiguration(target).getMaxWaitingJobs();
         case "model": return getOrCreateConfiguration(target).getModel();
-        case "modelinput":
-        case "modelInput": return getOrCreateConfiguration(target).getModelInput();
         case "negativeprompt":
         case "negativePrompt": return getOrCreateConfiguration(target).getNegativePrompt();
         case "order": return getOrCreateConfiguration(target).getOrder();
@@ -442,6 +458,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "pricetable":
         case "priceTable": return getOrCreateConfiguration(target).getPriceTable();
         case "provider": return getOrCreateConfiguration(target).getProvider();
+        case "provideroptions":
+        case "providerOptions": return getOrCreateConfiguration(target).getProviderOptions();
         case "proxyhost":
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxypassword":
@@ -452,9 +470,12 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": return getOrCreateConfiguration(target).getQuotaAfterRateLimits();
+        case "referenceimages":
+        case "referenceImages": return getOrCreateConfiguration(target).getReferenceImages();
         case "region": return getOrCreateConfiguration(target).getRegion();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "resolution": return getOrCreateConfiguration(target).getResolution();
         case "retrydelay":
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
         case "safetypolldelay":
@@ -489,6 +510,15 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "webhookTolerance": return getOrCreateConfiguration(target).getWebhookTolerance();
         case "workerpoolsize":
         case "workerPoolSize": return target.getWorkerPoolSize();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "provideroptions":
+        case "providerOptions": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -38,6 +38,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "allowRetiredEndpoint": target.setAllowRetiredEndpoint(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "aspectratio":
+        case "aspectRatio": target.setAspectRatio(property(camelContext, java.lang.String.class, value)); return true;
         case "autopaginate":
         case "autoPaginate": target.setAutoPaginate(property(camelContext, boolean.class, value)); return true;
         case "awsprofile":
@@ -64,7 +66,7 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "forwardtrackedevents":
         case "forwardTrackedEvents": target.setForwardTrackedEvents(property(camelContext, boolean.class, value)); return true;
         case "generateaudio":
-        case "generateAudio": target.setGenerateAudio(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "generateAudio": target.setGenerateAudio(property(camelContext, java.lang.String.class, value)); return true;
         case "httpservercomponent":
         case "httpServerComponent": target.setHttpServerComponent(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotencykey":
@@ -77,6 +79,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "inputReferenceFit": target.setInputReferenceFit(property(camelContext, java.lang.String.class, value)); return true;
         case "jobstore":
         case "jobStore": target.setJobStore(property(camelContext, io.github.camelsora.job.JobStore.class, value)); return true;
+        case "lastframe":
+        case "lastFrame": target.setLastFrame(property(camelContext, java.lang.String.class, value)); return true;
         case "limit": target.setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": target.setMaxConcurrentJobs(property(camelContext, int.class, value)); return true;
@@ -97,8 +101,6 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "maxwaitingjobs":
         case "maxWaitingJobs": target.setMaxWaitingJobs(property(camelContext, int.class, value)); return true;
         case "model": target.setModel(property(camelContext, java.lang.String.class, value)); return true;
-        case "modelinput":
-        case "modelInput": target.setModelInput(property(camelContext, java.lang.String.class, value)); return true;
         case "negativeprompt":
         case "negativePrompt": target.setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "order": target.setOrder(property(camelContext, java.lang.String.class, value)); return true;
@@ -111,6 +113,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "pricetable":
         case "priceTable": target.setPriceTable(property(camelContext, java.lang.String.class, value)); return true;
         case "provider": target.setProvider(property(camelContext, java.lang.String.class, value)); return true;
+        case "provideroptions":
+        case "providerOptions": target.setProviderOptions(property(camelContext, java.util.Map.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxypassword":
@@ -121,9 +125,12 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "proxyUsername": target.setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": target.setQuotaAfterRateLimits(property(camelContext, int.class, value)); return true;
+        case "referenceimages":
+        case "referenceImages": target.setReferenceImages(property(camelContext, java.lang.String.class, value)); return true;
         case "region": target.setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
+        case "resolution": target.setResolution(property(camelContext, java.lang.String.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.setRetryDelay(property(camelContext, long.class, value)); return true;
         case "safetypolldelay":
@@ -131,7 +138,7 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "seconds": target.setSeconds(property(camelContext, java.lang.String.class, value)); return true;
         case "secretaccesskey":
         case "secretAccessKey": target.setSecretAccessKey(property(camelContext, java.lang.String.class, value)); return true;
-        case "seed": target.setSeed(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "seed": target.setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "size": target.setSize(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
@@ -178,6 +185,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "allowRetiredEndpoint": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "aspectratio":
+        case "aspectRatio": return java.lang.String.class;
         case "autopaginate":
         case "autoPaginate": return boolean.class;
         case "awsprofile":
@@ -204,7 +213,7 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "forwardtrackedevents":
         case "forwardTrackedEvents": return boolean.class;
         case "generateaudio":
-        case "generateAudio": return java.lang.Boolean.class;
+        case "generateAudio": return java.lang.String.class;
         case "httpservercomponent":
         case "httpServerComponent": return java.lang.String.class;
         case "idempotencykey":
@@ -217,6 +226,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "inputReferenceFit": return java.lang.String.class;
         case "jobstore":
         case "jobStore": return io.github.camelsora.job.JobStore.class;
+        case "lastframe":
+        case "lastFrame": return java.lang.String.class;
         case "limit": return java.lang.Integer.class;
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": return int.class;
@@ -237,8 +248,6 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "maxwaitingjobs":
         case "maxWaitingJobs": return int.class;
         case "model": return java.lang.String.class;
-        case "modelinput":
-        case "modelInput": return java.lang.String.class;
         case "negativeprompt":
         case "negativePrompt": return java.lang.String.class;
         case "order": return java.lang.String.class;
@@ -251,6 +260,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "pricetable":
         case "priceTable": return java.lang.String.class;
         case "provider": return java.lang.String.class;
+        case "provideroptions":
+        case "providerOptions": return java.util.Map.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxypassword":
@@ -261,9 +272,12 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "proxyUsername": return java.lang.String.class;
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": return int.class;
+        case "referenceimages":
+        case "referenceImages": return java.lang.String.class;
         case "region": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "resolution": return java.lang.String.class;
         case "retrydelay":
         case "retryDelay": return long.class;
         case "safetypolldelay":
@@ -271,7 +285,7 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "seconds": return java.lang.String.class;
         case "secretaccesskey":
         case "secretAccessKey": return java.lang.String.class;
-        case "seed": return java.lang.Integer.class;
+        case "seed": return java.lang.Long.class;
         case "size": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
@@ -319,6 +333,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "allowRetiredEndpoint": return target.isAllowRetiredEndpoint();
         case "apikey":
         case "apiKey": return target.getApiKey();
+        case "aspectratio":
+        case "aspectRatio": return target.getAspectRatio();
         case "autopaginate":
         case "autoPaginate": return target.isAutoPaginate();
         case "awsprofile":
@@ -358,6 +374,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "inputReferenceFit": return target.getInputReferenceFit();
         case "jobstore":
         case "jobStore": return target.getJobStore();
+        case "lastframe":
+        case "lastFrame": return target.getLastFrame();
         case "limit": return target.getLimit();
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": return target.getMaxConcurrentJobs();
@@ -378,8 +396,6 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "maxwaitingjobs":
         case "maxWaitingJobs": return target.getMaxWaitingJobs();
         case "model": return target.getModel();
-        case "modelinput":
-        case "modelInput": return target.getModelInput();
         case "negativeprompt":
         case "negativePrompt": return target.getNegativePrompt();
         case "order": return target.getOrder();
@@ -392,6 +408,8 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "pricetable":
         case "priceTable": return target.getPriceTable();
         case "provider": return target.getProvider();
+        case "provideroptions":
+        case "providerOptions": return target.getProviderOptions();
         case "proxyhost":
         case "proxyHost": return target.getProxyHost();
         case "proxypassword":
@@ -402,9 +420,12 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "proxyUsername": return target.getProxyUsername();
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": return target.getQuotaAfterRateLimits();
+        case "referenceimages":
+        case "referenceImages": return target.getReferenceImages();
         case "region": return target.getRegion();
         case "requesttimeout":
         case "requestTimeout": return target.getRequestTimeout();
+        case "resolution": return target.getResolution();
         case "retrydelay":
         case "retryDelay": return target.getRetryDelay();
         case "safetypolldelay":
@@ -437,6 +458,15 @@ public class SoraConfigurationConfigurer extends org.apache.camel.support.compon
         case "webhookSecret": return target.getWebhookSecret();
         case "webhooktolerance":
         case "webhookTolerance": return target.getWebhookTolerance();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "provideroptions":
+        case "providerOptions": return java.lang.Object.class;
         default: return null;
         }
     }

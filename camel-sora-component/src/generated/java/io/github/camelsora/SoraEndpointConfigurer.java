@@ -38,6 +38,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "allowRetiredEndpoint": target.getConfiguration().setAllowRetiredEndpoint(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "aspectratio":
+        case "aspectRatio": target.getConfiguration().setAspectRatio(property(camelContext, java.lang.String.class, value)); return true;
         case "autopaginate":
         case "autoPaginate": target.getConfiguration().setAutoPaginate(property(camelContext, boolean.class, value)); return true;
         case "awsprofile":
@@ -77,7 +79,7 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "forwardtrackedevents":
         case "forwardTrackedEvents": target.getConfiguration().setForwardTrackedEvents(property(camelContext, boolean.class, value)); return true;
         case "generateaudio":
-        case "generateAudio": target.getConfiguration().setGenerateAudio(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "generateAudio": target.getConfiguration().setGenerateAudio(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "httpservercomponent":
         case "httpServerComponent": target.getConfiguration().setHttpServerComponent(property(camelContext, java.lang.String.class, value)); return true;
@@ -93,6 +95,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "inputReferenceFit": target.getConfiguration().setInputReferenceFit(property(camelContext, java.lang.String.class, value)); return true;
         case "jobstore":
         case "jobStore": target.getConfiguration().setJobStore(property(camelContext, io.github.camelsora.job.JobStore.class, value)); return true;
+        case "lastframe":
+        case "lastFrame": target.getConfiguration().setLastFrame(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": target.getConfiguration().setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -115,8 +119,6 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxwaitingjobs":
         case "maxWaitingJobs": target.getConfiguration().setMaxWaitingJobs(property(camelContext, int.class, value)); return true;
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
-        case "modelinput":
-        case "modelInput": target.getConfiguration().setModelInput(property(camelContext, java.lang.String.class, value)); return true;
         case "negativeprompt":
         case "negativePrompt": target.getConfiguration().setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "order": target.getConfiguration().setOrder(property(camelContext, java.lang.String.class, value)); return true;
@@ -131,6 +133,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pricetable":
         case "priceTable": target.getConfiguration().setPriceTable(property(camelContext, java.lang.String.class, value)); return true;
         case "provider": target.getConfiguration().setProvider(property(camelContext, java.lang.String.class, value)); return true;
+        case "provideroptions":
+        case "providerOptions": target.getConfiguration().setProviderOptions(property(camelContext, java.util.Map.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxypassword":
@@ -141,11 +145,14 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": target.getConfiguration().setQuotaAfterRateLimits(property(camelContext, int.class, value)); return true;
+        case "referenceimages":
+        case "referenceImages": target.getConfiguration().setReferenceImages(property(camelContext, java.lang.String.class, value)); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "resolution": target.getConfiguration().setResolution(property(camelContext, java.lang.String.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "runlogginglevel":
@@ -160,7 +167,7 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "seconds": target.getConfiguration().setSeconds(property(camelContext, java.lang.String.class, value)); return true;
         case "secretaccesskey":
         case "secretAccessKey": target.getConfiguration().setSecretAccessKey(property(camelContext, java.lang.String.class, value)); return true;
-        case "seed": target.getConfiguration().setSeed(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "seed": target.getConfiguration().setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "size": target.getConfiguration().setSize(property(camelContext, java.lang.String.class, value)); return true;
@@ -215,6 +222,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "allowRetiredEndpoint": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "aspectratio":
+        case "aspectRatio": return java.lang.String.class;
         case "autopaginate":
         case "autoPaginate": return boolean.class;
         case "awsprofile":
@@ -254,7 +263,7 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "forwardtrackedevents":
         case "forwardTrackedEvents": return boolean.class;
         case "generateaudio":
-        case "generateAudio": return java.lang.Boolean.class;
+        case "generateAudio": return java.lang.String.class;
         case "greedy": return boolean.class;
         case "httpservercomponent":
         case "httpServerComponent": return java.lang.String.class;
@@ -270,6 +279,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "inputReferenceFit": return java.lang.String.class;
         case "jobstore":
         case "jobStore": return io.github.camelsora.job.JobStore.class;
+        case "lastframe":
+        case "lastFrame": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return java.lang.Integer.class;
@@ -292,8 +303,6 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxwaitingjobs":
         case "maxWaitingJobs": return int.class;
         case "model": return java.lang.String.class;
-        case "modelinput":
-        case "modelInput": return java.lang.String.class;
         case "negativeprompt":
         case "negativePrompt": return java.lang.String.class;
         case "order": return java.lang.String.class;
@@ -308,6 +317,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pricetable":
         case "priceTable": return java.lang.String.class;
         case "provider": return java.lang.String.class;
+        case "provideroptions":
+        case "providerOptions": return java.util.Map.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxypassword":
@@ -318,11 +329,14 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyUsername": return java.lang.String.class;
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": return int.class;
+        case "referenceimages":
+        case "referenceImages": return java.lang.String.class;
         case "region": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "resolution": return java.lang.String.class;
         case "retrydelay":
         case "retryDelay": return long.class;
         case "runlogginglevel":
@@ -337,7 +351,7 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "seconds": return java.lang.String.class;
         case "secretaccesskey":
         case "secretAccessKey": return java.lang.String.class;
-        case "seed": return java.lang.Integer.class;
+        case "seed": return java.lang.Long.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "size": return java.lang.String.class;
@@ -393,6 +407,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "allowRetiredEndpoint": return target.getConfiguration().isAllowRetiredEndpoint();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
+        case "aspectratio":
+        case "aspectRatio": return target.getConfiguration().getAspectRatio();
         case "autopaginate":
         case "autoPaginate": return target.getConfiguration().isAutoPaginate();
         case "awsprofile":
@@ -448,6 +464,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "inputReferenceFit": return target.getConfiguration().getInputReferenceFit();
         case "jobstore":
         case "jobStore": return target.getConfiguration().getJobStore();
+        case "lastframe":
+        case "lastFrame": return target.getConfiguration().getLastFrame();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return target.getConfiguration().getLimit();
@@ -470,8 +488,6 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxwaitingjobs":
         case "maxWaitingJobs": return target.getConfiguration().getMaxWaitingJobs();
         case "model": return target.getConfiguration().getModel();
-        case "modelinput":
-        case "modelInput": return target.getConfiguration().getModelInput();
         case "negativeprompt":
         case "negativePrompt": return target.getConfiguration().getNegativePrompt();
         case "order": return target.getConfiguration().getOrder();
@@ -486,6 +502,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pricetable":
         case "priceTable": return target.getConfiguration().getPriceTable();
         case "provider": return target.getConfiguration().getProvider();
+        case "provideroptions":
+        case "providerOptions": return target.getConfiguration().getProviderOptions();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxypassword":
@@ -496,11 +514,14 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "quotaafterratelimits":
         case "quotaAfterRateLimits": return target.getConfiguration().getQuotaAfterRateLimits();
+        case "referenceimages":
+        case "referenceImages": return target.getConfiguration().getReferenceImages();
         case "region": return target.getConfiguration().getRegion();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "resolution": return target.getConfiguration().getResolution();
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
         case "runlogginglevel":
@@ -555,6 +576,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "provideroptions":
+        case "providerOptions": return java.lang.Object.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
         default: return null;

@@ -23,7 +23,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(95);
+        Set<String> props = new HashSet<>(99);
         props.add("accessKeyId");
         props.add("accessToken");
         props.add("after");
@@ -32,6 +32,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("allowInternalProviderUrls");
         props.add("allowRetiredEndpoint");
         props.add("apiKey");
+        props.add("aspectRatio");
         props.add("autoPaginate");
         props.add("awsProfile");
         props.add("backoffErrorThreshold");
@@ -62,6 +63,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("inputReference");
         props.add("inputReferenceFit");
         props.add("jobStore");
+        props.add("lastFrame");
         props.add("lazyStartProducer");
         props.add("limit");
         props.add("maxConcurrentJobs");
@@ -74,7 +76,6 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("maxRetryDelay");
         props.add("maxWaitingJobs");
         props.add("model");
-        props.add("modelInput");
         props.add("negativePrompt");
         props.add("operation");
         props.add("order");
@@ -84,14 +85,17 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("pollStrategy");
         props.add("priceTable");
         props.add("provider");
+        props.add("providerOptions");
         props.add("proxyHost");
         props.add("proxyPassword");
         props.add("proxyPort");
         props.add("proxyUsername");
         props.add("quotaAfterRateLimits");
+        props.add("referenceImages");
         props.add("region");
         props.add("repeatCount");
         props.add("requestTimeout");
+        props.add("resolution");
         props.add("retryDelay");
         props.add("runLoggingLevel");
         props.add("safetyPollDelay");
@@ -129,7 +133,8 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         secretProps.add("secretAccessKey");
         secretProps.add("webhookSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
-        Map<String, String> prefixes = new HashMap<>(1);
+        Map<String, String> prefixes = new HashMap<>(2);
+        prefixes.put("providerOptions", "providerOptions.");
         prefixes.put("schedulerProperties", "scheduler.");
         MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);
     }

@@ -61,7 +61,11 @@ final class GenerateHandler implements SoraOperationHandler {
     public CompletableFuture<Void> start(Exchange exchange) {
         Message message = exchange.getMessage();
         SoraConfiguration config = steps.config();
-        VideoRequest request = RequestReader.videoRequest(message, config, RequestReader.prompt(message));
+        VideoRequest read = RequestReader.videoRequest(message, config, RequestReader.prompt(message));
+        InputReference lastFrame = RequestReader.lastFrame(message, config, read.size());
+        List<InputReference> references = RequestReader.referenceImages(message, config);
+        VideoRequest request = lastFrame == null && references.isEmpty() ? read
+                : read.withOptions(read.options().withLastFrame(lastFrame).withReferenceImages(references));
         steps.validate(request);
         steps.prepareOutputDirectory();
         List<String> characters = RequestReader.characters(message, config);

@@ -23,12 +23,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import io.github.camelsora.api.InputReference;
 import io.github.camelsora.api.SoraValidationException;
+import io.github.camelsora.api.VideoOptions;
 import io.github.camelsora.api.VideoRequest;
 import io.github.camelsora.media.ImageFitter;
 import io.github.camelsora.media.ImageInfo;
@@ -44,6 +46,7 @@ final class RequestReader {
     /** The API's limit for an image, also applied to uploads so a stray large file is refused before reading on. */
     static final int MAX_IMAGE_BYTES = 20 * 1024 * 1024;
     static final int MAX_CHARACTERS = 2;
+    static final int MAX_REFERENCE_IMAGES = 4;
 
     private RequestReader() {
     }
@@ -86,50 +89,38 @@ final class RequestReader {
                 message.getHeader(SoraConstants.MODEL, config.getModel(), String.class),
                 message.getHeader(SoraConstants.SECONDS, config.getSeconds(), String.class),
                 message.getHeader(SoraConstants.SIZE, config.getSize(), String.class),
-                parameters(message, config),
-                modelInput(message.getHeader(SoraConstants.MODEL_INPUT), config.getModelInput()),
-                config.getCallbackUrl());
+                options(message, config), config.getCallbackUrl(), config.getStorageUri());
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper MODEL_INPUT_MAPPER
-            = new com.fasterxml.jackson.databind.ObjectMapper();
+    /** The neutral options (headers over the endpoint's options) and the provider options (the header merged over). */
+    static VideoOptions options(Message message, SoraConfiguration config) {
+        Map<String, Object> provider = new LinkedHashMap<>(VideoOptions.typed(config.getProviderOptions()));
+        Object header = message.getHeader(SoraConstants.PROVIDER_OPTIONS);
+        if (header instanceof Map<?, ?> map) {
+            Map<String, Object> given = new LinkedHashMap<>();
+            map.forEach((k, v) -> given.put(String.valueOf(k), v));
+            provider.putAll(VideoOptions.typed(given));
+        } else if (header != null) {
+            provider.putAll(VideoOptions.parseObject(header.toString()));
+        }
+        return new VideoOptions(
+                message.getHeader(SoraConstants.ASPECT_RATIO, config.getAspectRatio(), String.class),
+                message.getHeader(SoraConstants.RESOLUTION, config.getResolution(), String.class),
+                message.getHeader(SoraConstants.NEGATIVE_PROMPT, config.getNegativePrompt(), String.class),
+                message.getHeader(SoraConstants.SEED, config.getSeed(), Long.class),
+                generateAudio(message.getHeader(SoraConstants.GENERATE_AUDIO, config.getGenerateAudio(), String.class)),
+                provider);
+    }
 
-    /** Model input: the header (JSON text or a Map), else the option; it must be a JSON object. */
-    static String modelInput(Object header, String option) {
-        Object value = header != null ? header : option;
-        if (value == null) {
+    private static Boolean generateAudio(String value) {
+        if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            com.fasterxml.jackson.databind.JsonNode node = value instanceof Map<?, ?> map
-                    ? MODEL_INPUT_MAPPER.valueToTree(map)
-                    : MODEL_INPUT_MAPPER.readTree(value.toString());
-            if (node == null || !node.isObject()) {
-                throw new SoraValidationException("modelInput", "must be a JSON object");
-            }
-            return node.toString();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new SoraValidationException("modelInput", "is not JSON: " + e.getOriginalMessage());
+        String text = value.strip().toLowerCase(Locale.ROOT);
+        if (!text.equals("true") && !text.equals("false")) {
+            throw new SoraValidationException("generateAudio", "'" + value + "' is not true or false");
         }
-    }
-
-    /** Provider parameters (by the provider's name): negativePrompt (header or option), seed, generateAudio, storageUri. */
-    static Map<String, Object> parameters(Message message, SoraConfiguration config) {
-        Map<String, Object> parameters = new java.util.LinkedHashMap<>();
-        String negative = message.getHeader(SoraConstants.NEGATIVE_PROMPT, config.getNegativePrompt(), String.class);
-        if (negative != null && !negative.isBlank()) {
-            parameters.put("negativePrompt", negative);
-        }
-        if (config.getSeed() != null) {
-            parameters.put("seed", config.getSeed());
-        }
-        if (config.getGenerateAudio() != null) {
-            parameters.put("generateAudio", config.getGenerateAudio());
-        }
-        if (config.getStorageUri() != null && !config.getStorageUri().isBlank()) {
-            parameters.put("storageUri", config.getStorageUri());
-        }
-        return parameters;
+        return Boolean.valueOf(text);
     }
 
     /** Character ids: header (a collection or comma-separated text), else the option; at most two. */
@@ -159,9 +150,58 @@ final class RequestReader {
      */
     static InputReference inputReference(Message message, SoraConfiguration config, String size) {
         Object value = message.getHeader(SoraConstants.INPUT_REFERENCE);
+        return image(value != null ? value : config.getInputReference(), config, size);
+    }
+
+    /** The last frame: header CamelSoraLastFrame, else option lastFrame; read and checked like the reference image. */
+    static InputReference lastFrame(Message message, SoraConfiguration config, String size) {
+        Object value = message.getHeader(SoraConstants.LAST_FRAME);
+        return image(value != null ? value : config.getLastFrame(), config, size);
+    }
+
+    /**
+     * Reference images (style or content, not frames): header CamelSoraReferenceImages (a collection, or text with
+     * comma-separated items), else option referenceImages; each an image file, bytes or an https URL, at most
+     * {@value #MAX_REFERENCE_IMAGES}; probed (a file must be an image) but not fitted: they need not be the video's
+     * size.
+     */
+    static List<InputReference> referenceImages(Message message, SoraConfiguration config) {
+        Object value = message.getHeader(SoraConstants.REFERENCE_IMAGES);
         if (value == null) {
-            value = config.getInputReference();
+            value = config.getReferenceImages();
         }
+        List<Object> items = new ArrayList<>();
+        if (value instanceof Collection<?> collection) {
+            items.addAll(collection);
+        } else if (value != null) {
+            Arrays.stream(value.toString().split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(items::add);
+        }
+        if (items.size() > MAX_REFERENCE_IMAGES) {
+            throw new SoraValidationException("referenceImages", "at most " + MAX_REFERENCE_IMAGES
+                                                                 + " reference images are allowed, got " + items.size());
+        }
+        List<InputReference> images = new ArrayList<>();
+        for (Object item : items) {
+            if (item instanceof String text && text.toLowerCase(Locale.ROOT).startsWith("https://")) {
+                images.add(new InputReference.ImageUrl(text));
+                continue;
+            }
+            byte[] bytes = item instanceof byte[] b ? b
+                    : item instanceof File file ? read(file.toPath())
+                    : item instanceof Path path ? read(path)
+                    : read(Path.of(item.toString()));
+            try {
+                ImageInfo info = ImageProbe.probe(bytes);
+                images.add(new InputReference.Upload(bytes, "reference." + info.type().extension(),
+                        info.type().mimeType()));
+            } catch (InvalidImageException e) {
+                throw new SoraValidationException("referenceImages", e.getMessage() + " [" + e.getReason() + "]");
+            }
+        }
+        return images;
+    }
+
+    private static InputReference image(Object value, SoraConfiguration config, String size) {
         if (value == null) {
             return null;
         }

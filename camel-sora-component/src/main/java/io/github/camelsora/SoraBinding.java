@@ -105,6 +105,8 @@ final class SoraBinding {
      * validateRequests off only a missing prompt is refused.
      */
     void validate(VideoRequest request) {
+        // an option the provider does not offer cannot be sent at all: refused whatever validateRequests says
+        endpoint.profile().request().check(request, endpoint.profile().name());
         if (!config().isValidateRequests()) {
             if (request.prompt() == null || request.prompt().isBlank()) {
                 throw new SoraValidationException("prompt", "a prompt is required (the message body or header CamelSoraPrompt)");
@@ -165,6 +167,7 @@ final class SoraBinding {
     static void submitted(Message message, Video video) {
         message.setHeader(SoraConstants.VIDEO_ID, video.id());
         message.setHeader(SoraConstants.STATUS, video.status());
+        message.setHeader(SoraConstants.PROVIDER_STATUS, video.providerStatus());
     }
 
     /**
@@ -185,6 +188,10 @@ final class SoraBinding {
     static void videoHeaders(Message message, Video video) {
         message.setHeader(SoraConstants.VIDEO_ID, video.id());
         message.setHeader(SoraConstants.STATUS, video.status());
+        message.setHeader(SoraConstants.PROVIDER_STATUS, video.providerStatus());
+        if (video.reportedCost() != null) {
+            message.setHeader(SoraConstants.REPORTED_COST, video.reportedCost());
+        }
         if (video.model() != null) {
             message.setHeader(SoraConstants.MODEL, video.model());
         }

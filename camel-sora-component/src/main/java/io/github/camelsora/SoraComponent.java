@@ -115,6 +115,17 @@ public class SoraComponent extends HealthCheckComponent {
             // listing every few hundred milliseconds (the scheduler's default) would be wasteful: jobs take minutes
             endpoint.setDelay(SoraEndpoint.DEFAULT_VIDEOS_DELAY);
         }
+        // providerOptions.<name>=<value>: the provider's own fields, merged over the component's
+        Map<String, Object> providerOptions = org.apache.camel.util.PropertiesHelper.extractProperties(parameters,
+                "providerOptions.");
+        if (!providerOptions.isEmpty() || endpointConfiguration.getProviderOptions() != null) {
+            Map<String, Object> merged = new java.util.LinkedHashMap<>();
+            if (endpointConfiguration.getProviderOptions() != null) {
+                merged.putAll(endpointConfiguration.getProviderOptions());
+            }
+            merged.putAll(providerOptions);
+            endpointConfiguration.setProviderOptions(merged);
+        }
         setProperties(endpoint, parameters);
         return endpoint;
     }

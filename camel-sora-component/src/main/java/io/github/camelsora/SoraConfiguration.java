@@ -72,14 +72,22 @@ public class SoraConfiguration implements Cloneable {
     private long maxResponseBytes = TransportSettings.DEFAULT_MAX_RESPONSE_BYTES;
     @UriParam(label = "producer,advanced", defaultValue = "1800000", javaType = "java.time.Duration")
     private long downloadTimeout = 1_800_000;
-    @UriParam(label = "common", defaultValue = "openai", enums = "openai,azure,cometapi,litellm,sglang,custom,gemini,vertex,bedrock,fal,replicate,byteplus")
+    @UriParam(label = "common", defaultValue = "openai",
+              enums = "openai,azure,cometapi,litellm,sglang,vllm,openrouter,merge,newapi,bifrost,inworld,custom,gemini,"
+                      + "vertex,bedrock,fal,replicate,byteplus")
     private String provider = "openai";
+    @UriParam(label = "producer")
+    private String aspectRatio;
+    @UriParam(label = "producer")
+    private String resolution;
     @UriParam(label = "producer")
     private String negativePrompt;
     @UriParam(label = "producer")
-    private Integer seed;
-    @UriParam(label = "producer")
-    private Boolean generateAudio;
+    private Long seed;
+    @UriParam(label = "producer", enums = "true,false")
+    private String generateAudio;
+    @UriParam(label = "producer", prefix = "providerOptions.", multiValue = true)
+    private java.util.Map<String, Object> providerOptions;
     @UriParam(label = "producer")
     private String storageUri;
     @UriParam(label = "producer", defaultValue = "true")
@@ -104,6 +112,10 @@ public class SoraConfiguration implements Cloneable {
     private String inputReference;
     @UriParam(label = "producer", defaultValue = "reject", enums = "reject,crop,pad")
     private String inputReferenceFit = "reject";
+    @UriParam(label = "producer")
+    private String lastFrame;
+    @UriParam(label = "producer")
+    private String referenceImages;
     @UriParam(label = "producer,security", defaultValue = "false")
     private boolean allowInternalImageUrls;
     @UriParam(label = "producer")
@@ -138,14 +150,12 @@ public class SoraConfiguration implements Cloneable {
     private int webhookMaxPayloadSize = 65536;
     @UriParam(label = "consumer,advanced")
     private String httpServerComponent;
-    @UriParam(label = "consumer,security", enums = "standard-webhooks,fal,none")
+    @UriParam(label = "consumer,security", enums = "standard-webhooks,fal,openrouter,none")
     private String webhookScheme;
     @UriParam(label = "consumer,security", defaultValue = "https://rest.fal.ai/.well-known/jwks.json")
     private String webhookJwksUrl = "https://rest.fal.ai/.well-known/jwks.json";
     @UriParam(label = "producer")
     private String callbackUrl;
-    @UriParam(label = "producer")
-    private String modelInput;
     @UriParam(label = "security", defaultValue = "false")
     private boolean allowInternalProviderUrls;
     @UriParam(label = "consumer", defaultValue = "true")
@@ -415,52 +425,18 @@ public class SoraConfiguration implements Cloneable {
     }
 
     /**
-     * The kind of server: openai, azure, cometapi, litellm, sglang or custom (the /v1/videos job protocol), or
-     * gemini (Veo through the Gemini API), vertex (Veo on Vertex AI; baseUrl names project and location) or bedrock
-     * (Amazon Bedrock async invoke: Nova Reel, Luma Ray2; needs the camel-sora-aws artifact), or a model marketplace
-     * with its own job API: fal (queue.fal.run, Authorization: Key), replicate (predictions) or byteplus (ModelArk
-     * content generation tasks, Seedance). Decides the protocol, the default base URL, how the key is sent (azure:
-     * api-key header; gemini: x-goog-api-key; fal: Key), which operations exist, which models, sizes and seconds are
-     * checked, and how callbacks are signed.
+     * The kind of server, a profile of data (docs/providers.md). Live servers of the /v1/videos job protocol:
+     * cometapi, litellm, sglang, vllm (vLLM-Omni), openrouter, merge, newapi, bifrost, inworld or custom; openai
+     * (retired 2026-09-24) and azure (sora-2 retired 2026-10-15) fail at start at their own hosts. Native job APIs:
+     * gemini (Veo through the Gemini API), vertex (Veo on Vertex AI; baseUrl names project and location), bedrock
+     * (Amazon Bedrock async invoke: Nova Reel, Luma Ray2; needs the camel-sora-aws artifact); model marketplaces: fal
+     * (queue.fal.run), replicate (predictions) or byteplus (ModelArk content generation tasks, Seedance). Decides the
+     * protocol and its dialect (status words, how a create is shaped, where the result and the reported cost are), the
+     * default base URL, how the key is sent, which operations exist, which models, sizes and seconds are checked, and
+     * how callbacks are signed.
      */
     public void setProvider(String provider) {
         this.provider = provider;
-    }
-
-    public String getNegativePrompt() {
-        return negativePrompt;
-    }
-
-    /**
-     * What the video should not show (Veo: negativePrompt). Only for providers that document it (gemini); the
-     * Videos protocol has no such field and refuses it before anything is sent.
-     */
-    public void setNegativePrompt(String negativePrompt) {
-        this.negativePrompt = negativePrompt;
-    }
-
-    public Integer getSeed() {
-        return seed;
-    }
-
-    /**
-     * A seed for a repeatable render, for providers that document one (not the Gemini API, whose Veo has none);
-     * refused before anything is sent by the others.
-     */
-    public void setSeed(Integer seed) {
-        this.seed = seed;
-    }
-
-    public Boolean getGenerateAudio() {
-        return generateAudio;
-    }
-
-    /**
-     * Whether the provider renders an audio track, for providers that document the switch (not the Gemini API,
-     * whose Veo 3 always does); refused before anything is sent by the others.
-     */
-    public void setGenerateAudio(Boolean generateAudio) {
-        this.generateAudio = generateAudio;
     }
 
     public String getStorageUri() {
@@ -586,6 +562,33 @@ public class SoraConfiguration implements Cloneable {
         this.inputReference = inputReference;
     }
 
+    public String getLastFrame() {
+        return lastFrame;
+    }
+
+    /**
+     * The image the video ends on (inputReference is the one it starts from), for providers that take a last frame
+     * (CometAPI: a second ordered input_reference file; OpenRouter: frame_images last_frame); a file path or an https
+     * image URL, checked and fitted like inputReference. Header CamelSoraLastFrame overrides it. Refused before
+     * anything is sent by a provider without it.
+     */
+    public void setLastFrame(String lastFrame) {
+        this.lastFrame = lastFrame;
+    }
+
+    public String getReferenceImages() {
+        return referenceImages;
+    }
+
+    /**
+     * Reference images for style or content (not frames), comma-separated file paths or https URLs (at most 4), for
+     * providers that take them (OpenRouter: input_references). Header CamelSoraReferenceImages overrides it. Refused
+     * before anything is sent by a provider without them.
+     */
+    public void setReferenceImages(String referenceImages) {
+        this.referenceImages = referenceImages;
+    }
+
     public String getInputReferenceFit() {
         return inputReferenceFit;
     }
@@ -597,6 +600,83 @@ public class SoraConfiguration implements Cloneable {
      */
     public void setInputReferenceFit(String inputReferenceFit) {
         this.inputReferenceFit = inputReferenceFit;
+    }
+
+    public String getAspectRatio() {
+        return aspectRatio;
+    }
+
+    /**
+     * The aspect ratio, e.g. 16:9 or 9:16 (also written 16x9), for providers that take one (OpenRouter, CometAPI's
+     * orientation hint, custom); refused before anything is sent by a provider that does not. Without it, a provider
+     * that needs one gets the ratio of size.
+     */
+    public void setAspectRatio(String aspectRatio) {
+        this.aspectRatio = aspectRatio;
+    }
+
+    public String getResolution() {
+        return resolution;
+    }
+
+    /**
+     * The resolution label, e.g. 720p or 1080p, for providers that take one instead of a size (OpenRouter); without
+     * it, such a provider gets the shorter side of size (1280x720 is 720p).
+     */
+    public void setResolution(String resolution) {
+        this.resolution = resolution;
+    }
+
+    public String getNegativePrompt() {
+        return negativePrompt;
+    }
+
+    /**
+     * What the video should not show, for providers that take a negative prompt (vLLM-Omni, custom, Veo on Gemini and
+     * Vertex, fal and Replicate models); refused before anything is sent by a provider that has none. Header
+     * CamelSoraNegativePrompt overrides it.
+     */
+    public void setNegativePrompt(String negativePrompt) {
+        this.negativePrompt = negativePrompt;
+    }
+
+    public Long getSeed() {
+        return seed;
+    }
+
+    /**
+     * The sampler's seed, for repeatable renders where the provider takes one (OpenRouter, SGLang, vLLM-Omni, Vertex,
+     * Bedrock Nova Reel, fal, Replicate, BytePlus); refused before anything is sent by the others (the Gemini API).
+     */
+    public void setSeed(Long seed) {
+        this.seed = seed;
+    }
+
+    public String getGenerateAudio() {
+        return generateAudio;
+    }
+
+    /**
+     * Whether the model renders a soundtrack (true or false), where the provider offers the choice (OpenRouter,
+     * vLLM-Omni, Vertex, fal, Replicate, BytePlus); unset, nothing is sent and the provider's default applies.
+     */
+    public void setGenerateAudio(String generateAudio) {
+        this.generateAudio = generateAudio;
+    }
+
+    public java.util.Map<String, Object> getProviderOptions() {
+        return providerOptions;
+    }
+
+    /**
+     * Provider fields sent with each create as they are, written providerOptions.name=value (e.g.
+     * providerOptions.fps=16 for vLLM-Omni, providerOptions.provider={"options":{...}} for OpenRouter, a model's own
+     * input fields for fal, Replicate and BytePlus, Veo parameters such as personGeneration); numbers, booleans and
+     * JSON object or array text are sent as such. They win over the fields the component sets; a field set to null
+     * (header as a Map) is left out. Header CamelSoraProviderOptions (a Map or a JSON object text) is merged over it.
+     */
+    public void setProviderOptions(java.util.Map<String, Object> providerOptions) {
+        this.providerOptions = providerOptions;
     }
 
     public boolean isAllowInternalImageUrls() {
@@ -790,7 +870,8 @@ public class SoraConfiguration implements Cloneable {
     /**
      * How sora:webhook authenticates callbacks: standard-webhooks (OpenAI, Replicate: webhook-id, webhook-timestamp,
      * webhook-signature with webhookSecret), fal (an ED25519 signature checked against fal's published key set,
-     * webhookJwksUrl; no secret), or none (providers whose callbacks carry no signature, such as BytePlus: a callback
+     * webhookJwksUrl; no secret), openrouter (X-OpenRouter-Signature: t=..,v1=<HMAC-SHA256> with webhookSecret), or
+     * none (providers whose callbacks carry no signature, such as BytePlus: a callback
      * then only makes the component read the job again from the provider, and only that reading reaches a route).
      * Not set: the provider's scheme (standard-webhooks unless the provider says otherwise).
      */
@@ -824,28 +905,17 @@ public class SoraConfiguration implements Cloneable {
         this.callbackUrl = callbackUrl;
     }
 
-    public String getModelInput() {
-        return modelInput;
-    }
-
-    /**
-     * A JSON object of model-specific input, passed through to providers that host many models (fal, Replicate,
-     * BytePlus), e.g. {"negative_prompt":"blur","cfg_scale":0.5}. The prompt, seconds and size are mapped into the
-     * model's own fields where it has them, unless this object sets those fields itself. Header CamelSoraModelInput
-     * overrides it.
-     */
-    public void setModelInput(String modelInput) {
-        this.modelInput = modelInput;
-    }
-
     public boolean isAllowInternalProviderUrls() {
         return allowInternalProviderUrls;
     }
 
     /**
-     * Let the component fetch URLs a provider names (result files on another host, fal's webhook key set) over plain
-     * http and from loopback, private or link-local addresses: for a local simulator or an intranet mirror. Off by
-     * default: such URLs are fetched over https from public addresses only, without credentials.
+     * Let the component fetch URLs a provider names (a result a job names by URL on another host, such as CometAPI's
+     * video_url or a marketplace's output file; fal's webhook key set) over plain http and from loopback, private or
+     * link-local addresses: for a local simulator or an intranet mirror. Off by default: a URL a server returns must
+     * not reach internal services, so such URLs are fetched over https from public addresses only. They never carry
+     * the API key (unless the provider documents authenticated result URLs on its own origin), are capped by
+     * maxDownloadBytes and downloadTimeout, and follow at most 3 redirects, each checked like the first URL.
      */
     public void setAllowInternalProviderUrls(boolean allowInternalProviderUrls) {
         this.allowInternalProviderUrls = allowInternalProviderUrls;

@@ -35,10 +35,6 @@ public final class SoraConstants {
                             + " rendered.",
               javaType = "String")
     public static final String SIZE = "CamelSoraSize";
-    @Metadata(description = "What the video should not show, overriding the negativePrompt option (providers that"
-                            + " document it, e.g. gemini).",
-              javaType = "String")
-    public static final String NEGATIVE_PROMPT = "CamelSoraNegativePrompt";
     @Metadata(description = "Where the provider wrote the result in cloud storage (s3://... or gs://...), when it"
                             + " does (bedrock; vertex with storageUri); with downloadResult=false it is also the body.",
               javaType = "String")
@@ -47,9 +43,38 @@ public final class SoraConstants {
                             + " even when a later step fails.",
               javaType = "String")
     public static final String VIDEO_ID = "CamelSoraVideoId";
-    @Metadata(description = "The job's last known status: queued, in_progress, completed, failed, ...",
+    @Metadata(description = "The job's last known status, in the neutral vocabulary: queued, in_progress, completed,"
+                            + " failed, cancelled, expired, deleted; a word the provider's profile does not know is"
+                            + " kept as the provider wrote it.",
               javaType = "String")
     public static final String STATUS = "CamelSoraStatus";
+    @Metadata(description = "The job's last status in the provider's own word (processing, SUCCEEDED, pending...),"
+                            + " before it was mapped into CamelSoraStatus.",
+              javaType = "String")
+    public static final String PROVIDER_STATUS = "CamelSoraProviderStatus";
+    @Metadata(description = "The aspect ratio (16:9, 9:16, ...), overriding the aspectRatio option; refused before"
+                            + " sending by a provider that does not offer it.",
+              javaType = "String")
+    public static final String ASPECT_RATIO = "CamelSoraAspectRatio";
+    @Metadata(description = "The resolution label (720p, 1080p, 768P, ...), overriding the resolution option.",
+              javaType = "String")
+    public static final String RESOLUTION = "CamelSoraResolution";
+    @Metadata(description = "What the video should not show, overriding the negativePrompt option.",
+              javaType = "String")
+    public static final String NEGATIVE_PROMPT = "CamelSoraNegativePrompt";
+    @Metadata(description = "The sampler's seed, overriding the seed option.", javaType = "Long")
+    public static final String SEED = "CamelSoraSeed";
+    @Metadata(description = "Whether the model renders a soundtrack, overriding the generateAudio option.",
+              javaType = "Boolean")
+    public static final String GENERATE_AUDIO = "CamelSoraGenerateAudio";
+    @Metadata(description = "Provider fields sent with the create as they are (a Map, or JSON object text; a model's"
+                            + " own input for fal, Replicate, BytePlus), merged over the providerOptions option.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String PROVIDER_OPTIONS = "CamelSoraProviderOptions";
+    @Metadata(description = "What the provider reports the job cost (OpenRouter usage.cost, Merge cost), in its"
+                            + " currency (US dollars for those); absent when it reports nothing.",
+              javaType = "java.math.BigDecimal")
+    public static final String REPORTED_COST = "CamelSoraReportedCost";
     @Metadata(description = "When the server will delete the job's downloadable assets (unix seconds).",
               javaType = "Long")
     public static final String EXPIRES_AT = "CamelSoraExpiresAt";
@@ -57,14 +82,19 @@ public final class SoraConstants {
                             + " (file-...) or an https image URL; overrides the inputReference option.",
               javaType = "Object")
     public static final String INPUT_REFERENCE = "CamelSoraInputReference";
+    @Metadata(description = "The image the video ends on, like CamelSoraInputReference (which is the first frame);"
+                            + " overrides the lastFrame option. Refused before sending by a provider without it.",
+              javaType = "Object")
+    public static final String LAST_FRAME = "CamelSoraLastFrame";
+    @Metadata(description = "Reference images (style or content, not frames): a collection of files, paths, bytes or"
+                            + " https URLs, or comma-separated text; overrides the referenceImages option. Refused"
+                            + " before sending by a provider without them.",
+              javaType = "Object")
+    public static final String REFERENCE_IMAGES = "CamelSoraReferenceImages";
     @Metadata(description = "Character ids for create/generate (at most 2): a List or a comma-separated String; put"
                             + " each character's name in the prompt yourself.",
               javaType = "Object")
     public static final String CHARACTERS = "CamelSoraCharacters";
-    @Metadata(description = "Model-specific input for providers that host many models (fal, Replicate, BytePlus): a"
-                            + " JSON object (text or a Map) passed through; overrides the modelInput option.",
-              javaType = "Object")
-    public static final String MODEL_INPUT = "CamelSoraModelInput";
     @Metadata(description = "What download fetches: video, thumbnail or spritesheet.", javaType = "String")
     public static final String VARIANT = "CamelSoraVariant";
     @Metadata(description = "The extra assets generate downloaded (option variants), by variant name.",

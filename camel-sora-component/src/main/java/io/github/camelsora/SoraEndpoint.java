@@ -156,10 +156,10 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
         return consumer;
     }
 
-    /** The price table: the Sora 2 list prices with the endpoint's priceTable overrides. */
+    /** The price table: the provider's list prices (its profile's) with the endpoint's priceTable overrides. */
     PriceTable prices() {
         PriceTable table = prices;
-        return table != null ? table : PriceTable.withOverrides(configuration.getPriceTable());
+        return table != null ? table : PriceTable.forProvider(profile().prices(), configuration.getPriceTable());
     }
 
     /** The provider seam for this endpoint's provider, server and key (it holds no thread). */
@@ -250,12 +250,17 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
         super.doInit();
         settings = clientSettings(); // fails at startup, not on the first message, for a base URL that would leak the key
         // a mistake in the price table fails the route at start, not the first paid job
-        prices = PriceTable.withOverrides(configuration.getPriceTable());
+        prices = PriceTable.forProvider(profile().prices(), configuration.getPriceTable());
     }
 
     /** The provider profile named by the {@code provider} option. */
     ProviderProfile profile() {
         return ProviderProfile.named(configuration.getProvider());
+    }
+
+    /** The provider profile named by the {@code provider} option (for the consumers). */
+    public ProviderProfile providerProfile() {
+        return profile();
     }
 
     /** The configured base URL, else the provider's default; a provider without one needs it configured. */
@@ -274,19 +279,15 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
 
     /**
      * Fails fast, before any exchange, when the configuration cannot work: an unknown provider, a provider without a
-     * default base URL and none given, or a retired endpoint (OpenAI's, since 2026-09-24) not explicitly allowed.
+     * default base URL and none given, or a retired endpoint (OpenAI's since 2026-09-24, Azure's sora-2 since
+     * 2026-10-15, at their own hosts) not explicitly allowed.
      */
     void checkUsable() {
         ProviderProfile profile = profile();
         String baseUrl = baseUrl();
-        if (profile.retiredOn() != null && !configuration.isAllowRetiredEndpoint()
-            && strip(baseUrl).equalsIgnoreCase(strip(profile.defaultBaseUrl()))) {
+        if (!configuration.isAllowRetiredEndpoint() && profile.isRetiredHost(baseUrl)) {
             throw new SoraRetiredEndpointException(profile.name(), baseUrl, profile.retiredOn(), profile.alternatives());
         }
-    }
-
-    private static String strip(String url) {
-        return url == null ? "" : url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     RetryPolicy retryPolicy() {

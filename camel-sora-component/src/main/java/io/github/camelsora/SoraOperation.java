@@ -20,11 +20,11 @@ import java.util.List;
 /**
  * What a {@code sora:} endpoint does; the URI path, overridable per message with header {@code CamelSoraOperation}.
  * Each operation names the server endpoints it needs, so a provider profile without one of them fails the exchange
- * before anything is sent.
+ * before anything is sent; {@code result} is the result of a job, behind the content route or a URL the job names.
  */
 public enum SoraOperation {
     /** Create a job, wait for it without holding a thread, download the MP4: the one-step operation. */
-    generate("create", "retrieve", "content"),
+    generate("create", "retrieve", "result"),
     /** Create a job and answer at once with the queued video (no waiting, no download). */
     create("create"),
     /** The current state of a video by id. */
@@ -32,7 +32,7 @@ public enum SoraOperation {
     /** Wait, without a thread, until a video by id reaches a terminal status; answers the final video. */
     await("retrieve"),
     /** Download a completed video's MP4, thumbnail or spritesheet to a file. */
-    download("content"),
+    download("result"),
     /** List videos, one page or (autoPaginate) all of them. */
     list("list"),
     /** Delete a video and its assets. */
@@ -48,7 +48,7 @@ public enum SoraOperation {
     /** Fetch a character by id. */
     getCharacter("getCharacter"),
     /** Render a list of shots as one video: create the first, extend with the others, download the stitched result. */
-    storyboard("create", "retrieve", "extend", "content"),
+    storyboard("create", "retrieve", "extend", "result"),
     /**
      * Consumer: receives the provider's signed webhook events over the runtime's platform-http server, verifies them,
      * and runs the route once per event with the job it is about.

@@ -101,7 +101,7 @@ public class SoraProducer extends DefaultAsyncProducer {
                 throw new SoraValidationException("operation", "sora:" + operation
                                                                + " is a consumer operation; it cannot be sent to");
             }
-            requireSupported(operation);
+            requireSupported(operation, exchange);
             work = handler.start(exchange);
         } catch (Exception e) {
             exchange.setException(e);
@@ -134,7 +134,7 @@ public class SoraProducer extends DefaultAsyncProducer {
     }
 
     /** A provider without an endpoint the operation needs fails here, before anything is sent. */
-    private void requireSupported(SoraOperation operation) {
+    private void requireSupported(SoraOperation operation, Exchange exchange) {
         SoraConfiguration config = getEndpoint().getConfiguration();
         if (!config.isValidateRequests()) {
             return;
@@ -146,6 +146,14 @@ public class SoraProducer extends DefaultAsyncProducer {
                         + " has no '" + endpoint + "' endpoint, which " + operation + " needs; it offers "
                         + profile.endpoints() + " (set validateRequests=false to send anyway)");
             }
+        }
+        boolean stills = operation == SoraOperation.generate && config.getVariants() != null
+                         && !config.getVariants().isBlank()
+                         || operation == SoraOperation.download && !"video".equals(exchange.getMessage()
+                                 .getHeader(SoraConstants.VARIANT, config.getVariant(), String.class));
+        if (stills && !profile.supports("variants")) {
+            throw new io.github.camelsora.api.SoraValidationException("variants", "provider " + profile.name()
+                    + " serves no thumbnail or spritesheet (no 'variants' endpoint); it offers " + profile.endpoints());
         }
         if (operation == SoraOperation.generate && config.isDeleteAfterDownload() && !profile.supports("delete")) {
             throw new io.github.camelsora.api.SoraValidationException("deleteAfterDownload", "provider "

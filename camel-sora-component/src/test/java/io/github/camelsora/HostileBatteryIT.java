@@ -430,16 +430,23 @@ class HostileBatteryIT {
     static List<Case> statusResponses() {
         String area = "hostile status response";
         return List.of(
-                c(area, "unknown status 'exploded'").retrieve(status("exploded", ""))
-                        .expect(jobFailed("exploded")),
-                c(area, "status missing").retrieve(json200WithPathId("{\"id\":\"%s\",\"progress\":3}"))
-                        .expect(jobFailed(null)),
+                // a word the profile does not know is never taken for the end of a paid job: wait to the deadline
+                c(area, "unknown status 'exploded', timeout 2 s").options("timeout=2000")
+                        .retrieve(status("exploded", ""))
+                        .expect(all(timedOut("exploded"), within(Duration.ofSeconds(5)))),
+                c(area, "unknown status 'exploded' with an error object")
+                        .retrieve(status("exploded", "\"error\":{\"code\":\"boom\",\"message\":\"it broke\"}"))
+                        .expect(jobFailed("failed")),
+                c(area, "status missing, timeout 2 s").options("timeout=2000")
+                        .retrieve(json200WithPathId("{\"id\":\"%s\",\"progress\":3}"))
+                        .expect(all(timedOut("none"), within(Duration.ofSeconds(5)))),
                 c(area, "status of the wrong type (object)")
                         .retrieve(json200WithPathId("{\"id\":\"%s\",\"status\":{\"x\":1}}"))
                         .expect(api(200, "invalid_response", 1)),
-                c(area, "progress 'abc'").retrieve(json200WithPathId("{\"id\":\"%s\",\"status\":\"in_progress\","
-                                                                     + "\"progress\":\"abc\"}"))
-                        .expect(api(200, "invalid_response", 1)),
+                c(area, "progress 'abc' (ignored: progress is only a hint), timeout 2 s").options("timeout=2000")
+                        .retrieve(json200WithPathId("{\"id\":\"%s\",\"status\":\"in_progress\","
+                                                    + "\"progress\":\"abc\"}"))
+                        .expect(all(timedOut("in_progress"), within(Duration.ofSeconds(5)))),
                 c(area, "answer about another video").retrieve(json(200, "{\"id\":\"video_other\",\"status\":"
                                                                          + "\"completed\"}"))
                         .expect(api(200, "invalid_response", 1)),

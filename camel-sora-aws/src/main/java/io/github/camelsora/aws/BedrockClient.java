@@ -290,6 +290,10 @@ public final class BedrockClient implements VideoProvider, AutoCloseable {
     /** The model's own {@code modelInput}: Nova Reel's or Luma Ray2's documented shape. */
     static Document modelInput(VideoRequest request, InputReference reference) {
         String model = request.model() == null ? "" : request.model();
+        if (!request.options().providerOptions().isEmpty()) {
+            throw new SoraValidationException("providerOptions", "provider bedrock builds the documented input of"
+                    + " Nova Reel and Luma Ray2; other fields are not passed on");
+        }
         Map<String, Object> parameters = new LinkedHashMap<>(request.parameters());
         parameters.remove("storageUri");
         if (NOVA_REEL.contains(model)) {

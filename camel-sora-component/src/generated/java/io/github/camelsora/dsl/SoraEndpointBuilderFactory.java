@@ -94,20 +94,22 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * The kind of server: openai, azure, cometapi, litellm, sglang or custom (the /v1/videos job
-         * protocol), or gemini (Veo through the Gemini API), vertex (Veo on Vertex AI; baseUrl names project
-         * and location) or bedrock (Amazon Bedrock async invoke: Nova Reel, Luma Ray2; needs the
-         * camel-sora-aws artifact), or a model marketplace with its own job API: fal (queue.fal.run,
-         * Authorization: Key), replicate (predictions) or byteplus (ModelArk content generation tasks,
-         * Seedance). Decides the protocol, the default base URL, how the key is sent (azure: api-key header;
-         * gemini: x-goog-api-key; fal: Key), which operations exist, which models, sizes and seconds are
-         * checked, and how callbacks are signed.
+         * The kind of server, a profile of data (docs/providers.md). Live servers of the /v1/videos job
+         * protocol: cometapi, litellm, sglang, vllm (vLLM-Omni), openrouter, merge, newapi, bifrost, inworld
+         * or custom; openai (retired 2026-09-24) and azure (sora-2 retired 2026-10-15) fail at start at their
+         * own hosts. Native job APIs: gemini (Veo through the Gemini API), vertex (Veo on Vertex AI; baseUrl
+         * names project and location), bedrock (Amazon Bedrock async invoke: Nova Reel, Luma Ray2; needs the
+         * camel-sora-aws artifact); model marketplaces: fal (queue.fal.run), replicate (predictions) or
+         * byteplus (ModelArk content generation tasks, Seedance). Decides the protocol and its dialect
+         * (status words, how a create is shaped, where the result and the reported cost are), the default
+         * base URL, how the key is sent, which operations exist, which models, sizes and seconds are checked,
+         * and how callbacks are signed.
          *
          * The option is a: <code>java.lang.String</code> type.
          *
          * Default: openai
-         * One of: openai, azure, cometapi, litellm, sglang, custom, gemini, vertex, bedrock, fal, replicate,
-         * byteplus
+         * One of: openai, azure, cometapi, litellm, sglang, vllm, openrouter, merge, newapi, bifrost,
+         * inworld, custom, gemini, vertex, bedrock, fal, replicate, byteplus
          * Group: common
          *
          * @param  provider the value to set
@@ -934,10 +936,13 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * Let the component fetch URLs a provider names (result files on another host, fal's webhook key set)
-         * over plain http and from loopback, private or link-local addresses: for a local simulator or an
-         * intranet mirror. Off by default: such URLs are fetched over https from public addresses only,
-         * without credentials.
+         * Let the component fetch URLs a provider names (a result a job names by URL on another host, such as
+         * CometAPI's video_url or a marketplace's output file; fal's webhook key set) over plain http and
+         * from loopback, private or link-local addresses: for a local simulator or an intranet mirror. Off by
+         * default: a URL a server returns must not reach internal services, so such URLs are fetched over
+         * https from public addresses only. They never carry the API key (unless the provider documents
+         * authenticated result URLs on its own origin), are capped by maxDownloadBytes and downloadTimeout,
+         * and follow at most 3 redirects, each checked like the first URL.
          *
          * The option is a: <code>boolean</code> type.
          *
@@ -952,10 +957,13 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * Let the component fetch URLs a provider names (result files on another host, fal's webhook key set)
-         * over plain http and from loopback, private or link-local addresses: for a local simulator or an
-         * intranet mirror. Off by default: such URLs are fetched over https from public addresses only,
-         * without credentials.
+         * Let the component fetch URLs a provider names (a result a job names by URL on another host, such as
+         * CometAPI's video_url or a marketplace's output file; fal's webhook key set) over plain http and
+         * from loopback, private or link-local addresses: for a local simulator or an intranet mirror. Off by
+         * default: a URL a server returns must not reach internal services, so such URLs are fetched over
+         * https from public addresses only. They never carry the API key (unless the provider documents
+         * authenticated result URLs on its own origin), are capped by maxDownloadBytes and downloadTimeout,
+         * and follow at most 3 redirects, each checked like the first URL.
          *
          * The option will be converted to a <code>boolean</code> type.
          *
@@ -1125,14 +1133,15 @@ public interface SoraEndpointBuilderFactory {
         /**
          * How sora:webhook authenticates callbacks: standard-webhooks (OpenAI, Replicate: webhook-id,
          * webhook-timestamp, webhook-signature with webhookSecret), fal (an ED25519 signature checked against
-         * fal's published key set, webhookJwksUrl; no secret), or none (providers whose callbacks carry no
-         * signature, such as BytePlus: a callback then only makes the component read the job again from the
-         * provider, and only that reading reaches a route). Not set: the provider's scheme (standard-webhooks
-         * unless the provider says otherwise).
+         * fal's published key set, webhookJwksUrl; no secret), openrouter (X-OpenRouter-Signature: t=..,v1=
+         * with webhookSecret), or none (providers whose callbacks carry no signature, such as BytePlus: a
+         * callback then only makes the component read the job again from the provider, and only that reading
+         * reaches a route). Not set: the provider's scheme (standard-webhooks unless the provider says
+         * otherwise).
          *
          * The option is a: <code>java.lang.String</code> type.
          *
-         * One of: standard-webhooks, fal, none
+         * One of: standard-webhooks, fal, openrouter, none
          * Group: security
          *
          * @param  webhookScheme the value to set
@@ -1604,20 +1613,22 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * The kind of server: openai, azure, cometapi, litellm, sglang or custom (the /v1/videos job
-         * protocol), or gemini (Veo through the Gemini API), vertex (Veo on Vertex AI; baseUrl names project
-         * and location) or bedrock (Amazon Bedrock async invoke: Nova Reel, Luma Ray2; needs the
-         * camel-sora-aws artifact), or a model marketplace with its own job API: fal (queue.fal.run,
-         * Authorization: Key), replicate (predictions) or byteplus (ModelArk content generation tasks,
-         * Seedance). Decides the protocol, the default base URL, how the key is sent (azure: api-key header;
-         * gemini: x-goog-api-key; fal: Key), which operations exist, which models, sizes and seconds are
-         * checked, and how callbacks are signed.
+         * The kind of server, a profile of data (docs/providers.md). Live servers of the /v1/videos job
+         * protocol: cometapi, litellm, sglang, vllm (vLLM-Omni), openrouter, merge, newapi, bifrost, inworld
+         * or custom; openai (retired 2026-09-24) and azure (sora-2 retired 2026-10-15) fail at start at their
+         * own hosts. Native job APIs: gemini (Veo through the Gemini API), vertex (Veo on Vertex AI; baseUrl
+         * names project and location), bedrock (Amazon Bedrock async invoke: Nova Reel, Luma Ray2; needs the
+         * camel-sora-aws artifact); model marketplaces: fal (queue.fal.run), replicate (predictions) or
+         * byteplus (ModelArk content generation tasks, Seedance). Decides the protocol and its dialect
+         * (status words, how a create is shaped, where the result and the reported cost are), the default
+         * base URL, how the key is sent, which operations exist, which models, sizes and seconds are checked,
+         * and how callbacks are signed.
          *
          * The option is a: <code>java.lang.String</code> type.
          *
          * Default: openai
-         * One of: openai, azure, cometapi, litellm, sglang, custom, gemini, vertex, bedrock, fal, replicate,
-         * byteplus
+         * One of: openai, azure, cometapi, litellm, sglang, vllm, openrouter, merge, newapi, bifrost,
+         * inworld, custom, gemini, vertex, bedrock, fal, replicate, byteplus
          * Group: common
          *
          * @param  provider the value to set
@@ -1719,6 +1730,22 @@ public interface SoraEndpointBuilderFactory {
          */
         default SoraEndpointProducerBuilder after(String after) {
             doSetProperty("after", after);
+            return this;
+        }
+        /**
+         * The aspect ratio, e.g. 16:9 or 9:16 (also written 16x9), for providers that take one (OpenRouter,
+         * CometAPI's orientation hint, custom); refused before anything is sent by a provider that does not.
+         * Without it, a provider that needs one gets the ratio of size.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: producer
+         *
+         * @param  aspectRatio the value to set
+         * @return the dsl builder
+         */
+        default SoraEndpointProducerBuilder aspectRatio(String aspectRatio) {
+            doSetProperty("aspectRatio", aspectRatio);
             return this;
         }
         /**
@@ -1904,28 +1931,13 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * Whether the provider renders an audio track, for providers that document the switch (not the Gemini
-         * API, whose Veo 3 always does); refused before anything is sent by the others.
+         * Whether the model renders a soundtrack (true or false), where the provider offers the choice
+         * (OpenRouter, vLLM-Omni, Vertex, fal, Replicate, BytePlus); unset, nothing is sent and the
+         * provider's default applies.
          *
-         * The option is a: <code>java.lang.Boolean</code> type.
+         * The option is a: <code>java.lang.String</code> type.
          *
-         * Default: false
-         * Group: producer
-         *
-         * @param  generateAudio the value to set
-         * @return the dsl builder
-         */
-        default SoraEndpointProducerBuilder generateAudio(Boolean generateAudio) {
-            doSetProperty("generateAudio", generateAudio);
-            return this;
-        }
-        /**
-         * Whether the provider renders an audio track, for providers that document the switch (not the Gemini
-         * API, whose Veo 3 always does); refused before anything is sent by the others.
-         *
-         * The option will be converted to a <code>java.lang.Boolean</code> type.
-         *
-         * Default: false
+         * One of: true, false
          * Group: producer
          *
          * @param  generateAudio the value to set
@@ -1985,6 +1997,23 @@ public interface SoraEndpointBuilderFactory {
          */
         default SoraEndpointProducerBuilder inputReferenceFit(String inputReferenceFit) {
             doSetProperty("inputReferenceFit", inputReferenceFit);
+            return this;
+        }
+        /**
+         * The image the video ends on (inputReference is the one it starts from), for providers that take a
+         * last frame (CometAPI: a second ordered input_reference file; OpenRouter: frame_images last_frame);
+         * a file path or an https image URL, checked and fitted like inputReference. Header
+         * CamelSoraLastFrame overrides it. Refused before anything is sent by a provider without it.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: producer
+         *
+         * @param  lastFrame the value to set
+         * @return the dsl builder
+         */
+        default SoraEndpointProducerBuilder lastFrame(String lastFrame) {
+            doSetProperty("lastFrame", lastFrame);
             return this;
         }
         /**
@@ -2088,25 +2117,9 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * A JSON object of model-specific input, passed through to providers that host many models (fal,
-         * Replicate, BytePlus), e.g. {negative_prompt:blur,cfg_scale:0.5}. The prompt, seconds and size are
-         * mapped into the model's own fields where it has them, unless this object sets those fields itself.
-         * Header CamelSoraModelInput overrides it.
-         *
-         * The option is a: <code>java.lang.String</code> type.
-         *
-         * Group: producer
-         *
-         * @param  modelInput the value to set
-         * @return the dsl builder
-         */
-        default SoraEndpointProducerBuilder modelInput(String modelInput) {
-            doSetProperty("modelInput", modelInput);
-            return this;
-        }
-        /**
-         * What the video should not show (Veo: negativePrompt). Only for providers that document it (gemini);
-         * the Videos protocol has no such field and refuses it before anything is sent.
+         * What the video should not show, for providers that take a negative prompt (vLLM-Omni, custom, Veo
+         * on Gemini and Vertex, fal and Replicate models); refused before anything is sent by a provider that
+         * has none. Header CamelSoraNegativePrompt overrides it.
          *
          * The option is a: <code>java.lang.String</code> type.
          *
@@ -2186,6 +2199,81 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
+         * Provider fields sent with each create as they are, written providerOptions.name=value (e.g.
+         * providerOptions.fps=16 for vLLM-Omni, providerOptions.provider={options:{...}} for OpenRouter, a
+         * model's own input fields for fal, Replicate and BytePlus, Veo parameters such as personGeneration);
+         * numbers, booleans and JSON object or array text are sent as such. They win over the fields the
+         * component sets; a field set to null (header as a Map) is left out. Header CamelSoraProviderOptions
+         * (a Map or a JSON object text) is merged over it. This is a multi-value option with prefix:
+         * providerOptions.
+         *
+         * The option is a: <code>java.util.Map&lt;java.lang.String, java.lang.Object&gt;</code> type. The
+         * option is multivalued, and you can use the providerOptions(String, Object) method to add a value
+         * (call the method multiple times to set more values).
+         *
+         * Group: producer
+         *
+         * @param  key the option key
+         * @param  value the option value
+         * @return the dsl builder
+         */
+        default SoraEndpointProducerBuilder providerOptions(String key, Object value) {
+            doSetMultiValueProperty("providerOptions", "providerOptions." + key, value);
+            return this;
+        }
+        /**
+         * Provider fields sent with each create as they are, written providerOptions.name=value (e.g.
+         * providerOptions.fps=16 for vLLM-Omni, providerOptions.provider={options:{...}} for OpenRouter, a
+         * model's own input fields for fal, Replicate and BytePlus, Veo parameters such as personGeneration);
+         * numbers, booleans and JSON object or array text are sent as such. They win over the fields the
+         * component sets; a field set to null (header as a Map) is left out. Header CamelSoraProviderOptions
+         * (a Map or a JSON object text) is merged over it. This is a multi-value option with prefix:
+         * providerOptions.
+         *
+         * The option is a: <code>java.util.Map&lt;java.lang.String, java.lang.Object&gt;</code> type. The
+         * option is multivalued, and you can use the providerOptions(Map) method to add several values.
+         *
+         * Group: producer
+         *
+         * @param  values the values
+         * @return the dsl builder
+         */
+        default SoraEndpointProducerBuilder providerOptions(Map<String, Object> values) {
+            doSetMultiValueProperties("providerOptions", "providerOptions.", values);
+            return this;
+        }
+        /**
+         * Reference images for style or content (not frames), comma-separated file paths or https URLs (at
+         * most 4), for providers that take them (OpenRouter: input_references). Header
+         * CamelSoraReferenceImages overrides it. Refused before anything is sent by a provider without them.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: producer
+         *
+         * @param  referenceImages the value to set
+         * @return the dsl builder
+         */
+        default SoraEndpointProducerBuilder referenceImages(String referenceImages) {
+            doSetProperty("referenceImages", referenceImages);
+            return this;
+        }
+        /**
+         * The resolution label, e.g. 720p or 1080p, for providers that take one instead of a size
+         * (OpenRouter); without it, such a provider gets the shorter side of size (1280x720 is 720p).
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: producer
+         *
+         * @param  resolution the value to set
+         * @return the dsl builder
+         */
+        default SoraEndpointProducerBuilder resolution(String resolution) {
+            doSetProperty("resolution", resolution);
+            return this;
+        }
+        /**
          * With webhook completion, the delay between two status requests of a job whose event has not
          * arrived: a safety net for a lost or undeliverable event, so keep it long (jobs usually finish
          * before the first one).
@@ -2220,25 +2308,27 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * A seed for a repeatable render, for providers that document one (not the Gemini API, whose Veo has
-         * none); refused before anything is sent by the others.
+         * The sampler's seed, for repeatable renders where the provider takes one (OpenRouter, SGLang,
+         * vLLM-Omni, Vertex, Bedrock Nova Reel, fal, Replicate, BytePlus); refused before anything is sent by
+         * the others (the Gemini API).
          *
-         * The option is a: <code>java.lang.Integer</code> type.
+         * The option is a: <code>java.lang.Long</code> type.
          *
          * Group: producer
          *
          * @param  seed the value to set
          * @return the dsl builder
          */
-        default SoraEndpointProducerBuilder seed(Integer seed) {
+        default SoraEndpointProducerBuilder seed(Long seed) {
             doSetProperty("seed", seed);
             return this;
         }
         /**
-         * A seed for a repeatable render, for providers that document one (not the Gemini API, whose Veo has
-         * none); refused before anything is sent by the others.
+         * The sampler's seed, for repeatable renders where the provider takes one (OpenRouter, SGLang,
+         * vLLM-Omni, Vertex, Bedrock Nova Reel, fal, Replicate, BytePlus); refused before anything is sent by
+         * the others (the Gemini API).
          *
-         * The option will be converted to a <code>java.lang.Integer</code> type.
+         * The option will be converted to a <code>java.lang.Long</code> type.
          *
          * Group: producer
          *
@@ -2488,10 +2578,13 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * Let the component fetch URLs a provider names (result files on another host, fal's webhook key set)
-         * over plain http and from loopback, private or link-local addresses: for a local simulator or an
-         * intranet mirror. Off by default: such URLs are fetched over https from public addresses only,
-         * without credentials.
+         * Let the component fetch URLs a provider names (a result a job names by URL on another host, such as
+         * CometAPI's video_url or a marketplace's output file; fal's webhook key set) over plain http and
+         * from loopback, private or link-local addresses: for a local simulator or an intranet mirror. Off by
+         * default: a URL a server returns must not reach internal services, so such URLs are fetched over
+         * https from public addresses only. They never carry the API key (unless the provider documents
+         * authenticated result URLs on its own origin), are capped by maxDownloadBytes and downloadTimeout,
+         * and follow at most 3 redirects, each checked like the first URL.
          *
          * The option is a: <code>boolean</code> type.
          *
@@ -2506,10 +2599,13 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * Let the component fetch URLs a provider names (result files on another host, fal's webhook key set)
-         * over plain http and from loopback, private or link-local addresses: for a local simulator or an
-         * intranet mirror. Off by default: such URLs are fetched over https from public addresses only,
-         * without credentials.
+         * Let the component fetch URLs a provider names (a result a job names by URL on another host, such as
+         * CometAPI's video_url or a marketplace's output file; fal's webhook key set) over plain http and
+         * from loopback, private or link-local addresses: for a local simulator or an intranet mirror. Off by
+         * default: a URL a server returns must not reach internal services, so such URLs are fetched over
+         * https from public addresses only. They never carry the API key (unless the provider documents
+         * authenticated result URLs on its own origin), are capped by maxDownloadBytes and downloadTimeout,
+         * and follow at most 3 redirects, each checked like the first URL.
          *
          * The option will be converted to a <code>boolean</code> type.
          *
@@ -3184,20 +3280,22 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * The kind of server: openai, azure, cometapi, litellm, sglang or custom (the /v1/videos job
-         * protocol), or gemini (Veo through the Gemini API), vertex (Veo on Vertex AI; baseUrl names project
-         * and location) or bedrock (Amazon Bedrock async invoke: Nova Reel, Luma Ray2; needs the
-         * camel-sora-aws artifact), or a model marketplace with its own job API: fal (queue.fal.run,
-         * Authorization: Key), replicate (predictions) or byteplus (ModelArk content generation tasks,
-         * Seedance). Decides the protocol, the default base URL, how the key is sent (azure: api-key header;
-         * gemini: x-goog-api-key; fal: Key), which operations exist, which models, sizes and seconds are
-         * checked, and how callbacks are signed.
+         * The kind of server, a profile of data (docs/providers.md). Live servers of the /v1/videos job
+         * protocol: cometapi, litellm, sglang, vllm (vLLM-Omni), openrouter, merge, newapi, bifrost, inworld
+         * or custom; openai (retired 2026-09-24) and azure (sora-2 retired 2026-10-15) fail at start at their
+         * own hosts. Native job APIs: gemini (Veo through the Gemini API), vertex (Veo on Vertex AI; baseUrl
+         * names project and location), bedrock (Amazon Bedrock async invoke: Nova Reel, Luma Ray2; needs the
+         * camel-sora-aws artifact); model marketplaces: fal (queue.fal.run), replicate (predictions) or
+         * byteplus (ModelArk content generation tasks, Seedance). Decides the protocol and its dialect
+         * (status words, how a create is shaped, where the result and the reported cost are), the default
+         * base URL, how the key is sent, which operations exist, which models, sizes and seconds are checked,
+         * and how callbacks are signed.
          *
          * The option is a: <code>java.lang.String</code> type.
          *
          * Default: openai
-         * One of: openai, azure, cometapi, litellm, sglang, custom, gemini, vertex, bedrock, fal, replicate,
-         * byteplus
+         * One of: openai, azure, cometapi, litellm, sglang, vllm, openrouter, merge, newapi, bifrost,
+         * inworld, custom, gemini, vertex, bedrock, fal, replicate, byteplus
          * Group: common
          *
          * @param  provider the value to set
@@ -3411,10 +3509,13 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * Let the component fetch URLs a provider names (result files on another host, fal's webhook key set)
-         * over plain http and from loopback, private or link-local addresses: for a local simulator or an
-         * intranet mirror. Off by default: such URLs are fetched over https from public addresses only,
-         * without credentials.
+         * Let the component fetch URLs a provider names (a result a job names by URL on another host, such as
+         * CometAPI's video_url or a marketplace's output file; fal's webhook key set) over plain http and
+         * from loopback, private or link-local addresses: for a local simulator or an intranet mirror. Off by
+         * default: a URL a server returns must not reach internal services, so such URLs are fetched over
+         * https from public addresses only. They never carry the API key (unless the provider documents
+         * authenticated result URLs on its own origin), are capped by maxDownloadBytes and downloadTimeout,
+         * and follow at most 3 redirects, each checked like the first URL.
          *
          * The option is a: <code>boolean</code> type.
          *
@@ -3429,10 +3530,13 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * Let the component fetch URLs a provider names (result files on another host, fal's webhook key set)
-         * over plain http and from loopback, private or link-local addresses: for a local simulator or an
-         * intranet mirror. Off by default: such URLs are fetched over https from public addresses only,
-         * without credentials.
+         * Let the component fetch URLs a provider names (a result a job names by URL on another host, such as
+         * CometAPI's video_url or a marketplace's output file; fal's webhook key set) over plain http and
+         * from loopback, private or link-local addresses: for a local simulator or an intranet mirror. Off by
+         * default: a URL a server returns must not reach internal services, so such URLs are fetched over
+         * https from public addresses only. They never carry the API key (unless the provider documents
+         * authenticated result URLs on its own origin), are capped by maxDownloadBytes and downloadTimeout,
+         * and follow at most 3 redirects, each checked like the first URL.
          *
          * The option will be converted to a <code>boolean</code> type.
          *
@@ -3808,18 +3912,6 @@ public interface SoraEndpointBuilderFactory {
         }
 
         /**
-         * What the video should not show, overriding the negativePrompt option (providers that document it,
-         * e.g. gemini).
-         *
-         * The header is a: <code>String</code> type. Group: .
-         *
-         * @return the name of the header <code>CamelSoraNegativePrompt</code>
-         */
-        public String soraNegativePrompt() {
-            return "CamelSoraNegativePrompt";
-        }
-
-        /**
          * Where the provider wrote the result in cloud storage (s3://... or gs://...), when it does (bedrock;
          * vertex with storageUri); with downloadResult=false it is also the body.
          *
@@ -3844,7 +3936,9 @@ public interface SoraEndpointBuilderFactory {
         }
 
         /**
-         * The job's last known status: queued, in_progress, completed, failed, ...
+         * The job's last known status, in the neutral vocabulary: queued, in_progress, completed, failed,
+         * cancelled, expired, deleted; a word the provider's profile does not know is kept as the provider
+         * wrote it.
          *
          * The header is a: <code>String</code> type. Group: .
          *
@@ -3852,6 +3946,98 @@ public interface SoraEndpointBuilderFactory {
          */
         public String soraStatus() {
             return "CamelSoraStatus";
+        }
+
+        /**
+         * The job's last status in the provider's own word (processing, SUCCEEDED, pending...), before it was
+         * mapped into CamelSoraStatus.
+         *
+         * The header is a: <code>String</code> type. Group: .
+         *
+         * @return the name of the header <code>CamelSoraProviderStatus</code>
+         */
+        public String soraProviderStatus() {
+            return "CamelSoraProviderStatus";
+        }
+
+        /**
+         * The aspect ratio (16:9, 9:16, ...), overriding the aspectRatio option; refused before sending by a
+         * provider that does not offer it.
+         *
+         * The header is a: <code>String</code> type. Group: .
+         *
+         * @return the name of the header <code>CamelSoraAspectRatio</code>
+         */
+        public String soraAspectRatio() {
+            return "CamelSoraAspectRatio";
+        }
+
+        /**
+         * The resolution label (720p, 1080p, 768P, ...), overriding the resolution option.
+         *
+         * The header is a: <code>String</code> type. Group: .
+         *
+         * @return the name of the header <code>CamelSoraResolution</code>
+         */
+        public String soraResolution() {
+            return "CamelSoraResolution";
+        }
+
+        /**
+         * What the video should not show, overriding the negativePrompt option.
+         *
+         * The header is a: <code>String</code> type. Group: .
+         *
+         * @return the name of the header <code>CamelSoraNegativePrompt</code>
+         */
+        public String soraNegativePrompt() {
+            return "CamelSoraNegativePrompt";
+        }
+
+        /**
+         * The sampler's seed, overriding the seed option.
+         *
+         * The header is a: <code>Long</code> type. Group: .
+         *
+         * @return the name of the header <code>CamelSoraSeed</code>
+         */
+        public String soraSeed() {
+            return "CamelSoraSeed";
+        }
+
+        /**
+         * Whether the model renders a soundtrack, overriding the generateAudio option.
+         *
+         * The header is a: <code>Boolean</code> type. Group: .
+         *
+         * @return the name of the header <code>CamelSoraGenerateAudio</code>
+         */
+        public String soraGenerateAudio() {
+            return "CamelSoraGenerateAudio";
+        }
+
+        /**
+         * Provider fields sent with the create as they are (a Map, or JSON object text; a model's own input
+         * for fal, Replicate, BytePlus), merged over the providerOptions option.
+         *
+         * The header is a: <code>java.util.Map&lt;String, Object&gt;</code> type. Group: .
+         *
+         * @return the name of the header <code>CamelSoraProviderOptions</code>
+         */
+        public String soraProviderOptions() {
+            return "CamelSoraProviderOptions";
+        }
+
+        /**
+         * What the provider reports the job cost (OpenRouter usage.cost, Merge cost), in its currency (US
+         * dollars for those); absent when it reports nothing.
+         *
+         * The header is a: <code>java.math.BigDecimal</code> type. Group: .
+         *
+         * @return the name of the header <code>CamelSoraReportedCost</code>
+         */
+        public String soraReportedCost() {
+            return "CamelSoraReportedCost";
         }
 
         /**
@@ -3878,6 +4064,31 @@ public interface SoraEndpointBuilderFactory {
         }
 
         /**
+         * The image the video ends on, like CamelSoraInputReference (which is the first frame); overrides the
+         * lastFrame option. Refused before sending by a provider without it.
+         *
+         * The header is a: <code>Object</code> type. Group: .
+         *
+         * @return the name of the header <code>CamelSoraLastFrame</code>
+         */
+        public String soraLastFrame() {
+            return "CamelSoraLastFrame";
+        }
+
+        /**
+         * Reference images (style or content, not frames): a collection of files, paths, bytes or https URLs,
+         * or comma-separated text; overrides the referenceImages option. Refused before sending by a provider
+         * without them.
+         *
+         * The header is a: <code>Object</code> type. Group: .
+         *
+         * @return the name of the header <code>CamelSoraReferenceImages</code>
+         */
+        public String soraReferenceImages() {
+            return "CamelSoraReferenceImages";
+        }
+
+        /**
          * Character ids for create/generate (at most 2): a List or a comma-separated String; put each
          * character's name in the prompt yourself.
          *
@@ -3887,18 +4098,6 @@ public interface SoraEndpointBuilderFactory {
          */
         public String soraCharacters() {
             return "CamelSoraCharacters";
-        }
-
-        /**
-         * Model-specific input for providers that host many models (fal, Replicate, BytePlus): a JSON object
-         * (text or a Map) passed through; overrides the modelInput option.
-         *
-         * The header is a: <code>Object</code> type. Group: .
-         *
-         * @return the name of the header <code>CamelSoraModelInput</code>
-         */
-        public String soraModelInput() {
-            return "CamelSoraModelInput";
         }
 
         /**

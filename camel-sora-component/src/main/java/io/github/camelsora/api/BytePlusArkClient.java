@@ -105,7 +105,8 @@ public final class BytePlusArkClient implements VideoProvider {
         mapped.put("duration", JsonCalls.seconds(request.seconds()));
         mapped.put("callback_url", request.callbackUrl());
         // ModelArk has no negative prompt
-        JsonCalls.parameters(request, mapped, Map.of("seed", "seed", "generateAudio", "generate_audio"), "byteplus");
+        JsonCalls.parameters(request, mapped, Map.of("seed", "seed", "generateAudio", "generate_audio",
+                "aspectRatio", "ratio", "resolution", "resolution"), "byteplus");
         body.setAll(JsonCalls.input(request, mapped));
         return body;
     }

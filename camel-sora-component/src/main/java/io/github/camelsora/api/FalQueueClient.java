@@ -89,7 +89,7 @@ public final class FalQueueClient implements VideoProvider {
         return parts[0] + "/" + parts[1];
     }
 
-    /** The model's input: prompt, duration, aspect ratio, resolution and start image, then modelInput over them. */
+    /** The model's input: prompt, duration, aspect ratio, resolution and start image, then the provider options over them. */
     static ObjectNode input(VideoRequest request, InputReference reference) {
         Map<String, Object> mapped = new LinkedHashMap<>();
         mapped.put("prompt", request.prompt());
@@ -99,7 +99,7 @@ public final class FalQueueClient implements VideoProvider {
         mapped.put("resolution", JsonCalls.resolution(request.size()));
         mapped.put("image_url", JsonCalls.imageUrl(reference));
         JsonCalls.parameters(request, mapped, Map.of("negativePrompt", "negative_prompt", "seed", "seed",
-                "generateAudio", "generate_audio"), "fal");
+                "generateAudio", "generate_audio", "aspectRatio", "aspect_ratio", "resolution", "resolution"), "fal");
         return JsonCalls.input(request, mapped);
     }
 

@@ -30,6 +30,16 @@ public final class Futures {
     private Futures() {
     }
 
+    /** The failure inside a {@link java.util.concurrent.CompletionException} wrapper, else the failure itself. */
+    public static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while ((current instanceof java.util.concurrent.CompletionException
+                || current instanceof ExecutionException) && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
     /** Waits for the future, however long it takes (the future has its own deadlines). */
     public static <T> T join(CompletableFuture<T> future) throws Exception {
         try {

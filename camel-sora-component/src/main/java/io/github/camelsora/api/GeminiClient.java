@@ -64,7 +64,8 @@ public final class GeminiClient extends GoogleLroClient {
     }
 
     /** The parameters the Gemini API documents for Veo beyond size and seconds. */
-    private static final List<String> DOCUMENTED = List.of("negativePrompt", "personGeneration");
+    private static final List<String> DOCUMENTED = List.of("aspectRatio", "resolution", "negativePrompt",
+            "personGeneration");
 
     private final CompletableFuture<HttpTransport.Auth> auth;
     private final String secret;

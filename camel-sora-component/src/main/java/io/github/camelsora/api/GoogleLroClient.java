@@ -125,6 +125,14 @@ abstract class GoogleLroClient implements VideoProvider {
             }
             parameters.set(entry.getKey(), Json.MAPPER.valueToTree(entry.getValue()));
         }
+        // the API's own parameters the component does not name (personGeneration, ...) pass through as given
+        request.options().providerOptions().forEach((name, value) -> {
+            if (value == null) {
+                parameters.remove(name);
+            } else {
+                parameters.set(name, Json.MAPPER.valueToTree(value));
+            }
+        });
         return body;
     }
 

@@ -347,8 +347,8 @@ public final class HttpTransport implements AutoCloseable {
             if (error != null) {
                 result.completeExceptionally(error);
             } else if (r.status() < 200 || r.status() >= 300) {
-                result.completeExceptionally(new SoraFetchException(url, "http_status",
-                        "the server answered HTTP " + r.status(), null, r.status()));
+                result.completeExceptionally(new SoraFetchException(url, "http_status", r.status(),
+                        "the server answered HTTP " + r.status(), null, null));
             } else {
                 result.complete(r);
             }

@@ -147,36 +147,17 @@ final class JsonCalls {
                                                                                                    != null
                             ? error.getCause() : error;
                     if (cause instanceof SoraFetchException fetch) {
-                        String message = fetch.getMessage();
-                        int at = message.indexOf("]: ");
-                        SoraFetchException redacted = new SoraFetchException(withoutQuery(url), fetch.getReason(),
-                                at < 0 ? fetch.getReason() : message.substring(at + 3).replace(url, withoutQuery(url)),
-                                null, fetch.getHttpStatus());
-                        if (fetch.getHttpStatus() > 0) {
+                        if (fetch.getStatusCode() > 0) {
                             // an answer of the result's host: status and reason as for the provider's own routes, so
                             // the engine's one expiry rule (a 404/410 a fresh read explains) and the retries apply
                             return CompletableFuture.failedFuture(new SoraApiException(operation,
-                                    fetch.getHttpStatus(), new ApiError(redacted.getMessage(), null, null,
+                                    fetch.getStatusCode(), new ApiError(fetch.getMessage(), null, null,
                                             "result_" + fetch.getReason()), null, videoId));
                         }
-                        return CompletableFuture.failedFuture(redacted);
+                        return CompletableFuture.failedFuture(fetch.forVideo(videoId));
                     }
                     return CompletableFuture.failedFuture(cause);
                 });
-    }
-
-    /** The URL without its query and fragment (a signed URL's signature). */
-    static String withoutQuery(String url) {
-        int cut = url.length();
-        int query = url.indexOf('?');
-        int fragment = url.indexOf('#');
-        if (query >= 0) {
-            cut = query;
-        }
-        if (fragment >= 0 && fragment < cut) {
-            cut = fragment;
-        }
-        return cut < url.length() ? url.substring(0, cut) + "?..." : url;
     }
 
     private byte[] redact(byte[] body) {
@@ -191,8 +172,8 @@ final class JsonCalls {
 
     /**
      * The model input: the prompt, then the neutral fields the model's schema names (given by {@code fields}:
-     * neutral name -> the model's field, value), then {@code input} (model-specific JSON from the route) over them;
-     * a field set to {@code null} in {@code input} is left out.
+     * neutral name -> the model's field, value), then the provider options (the model's own fields from the route)
+     * over them; a field set to {@code null} there is left out.
      */
     static ObjectNode input(VideoRequest request, Map<String, Object> mapped) {
         ObjectNode node = Json.MAPPER.createObjectNode();
@@ -201,21 +182,13 @@ final class JsonCalls {
                 node.set(field, Json.MAPPER.valueToTree(value));
             }
         });
-        if (request.input() != null) {
-            try {
-                JsonNode extra = Json.MAPPER.readTree(request.input());
-                for (Iterator<Map.Entry<String, JsonNode>> it = extra.fields(); it.hasNext();) {
-                    Map.Entry<String, JsonNode> entry = it.next();
-                    if (entry.getValue().isNull()) {
-                        node.remove(entry.getKey());
-                    } else {
-                        node.set(entry.getKey(), entry.getValue());
-                    }
-                }
-            } catch (IOException e) {
-                throw new SoraValidationException("modelInput", "is not a JSON object");
+        request.options().providerOptions().forEach((field, value) -> {
+            if (value == null) {
+                node.remove(field);
+            } else {
+                node.set(field, Json.MAPPER.valueToTree(value));
             }
-        }
+        });
         return node;
     }
 
@@ -230,7 +203,7 @@ final class JsonCalls {
             if (field == null) {
                 throw new SoraValidationException(parameter.getKey(), "provider " + provider + " has no '"
                                                                       + parameter.getKey() + "'; pass a model field"
-                                                                      + " of its own through modelInput");
+                                                                      + " of its own through providerOptions");
             }
             mapped.put(field, parameter.getValue());
         }

@@ -18,6 +18,8 @@ package io.github.camelsora.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,14 +30,17 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * What one kind of server offers, as data: default base URL, how the key is sent, which endpoints exist, the models
- * with their sizes and seconds, and whether its endpoint was retired. Each profile is a JSON
- * resource {@code io/github/camelsora/providers/<name>.json}, so supporting another server is a new file, not code.
+ * with their sizes and seconds, its dialect of the job protocol (status words, where results and costs are, how a
+ * create is shaped: see {@link JobReader} and {@link RequestShape}), list prices and whether it was retired. Each
+ * profile is a JSON resource {@code io/github/camelsora/providers/<name>.json}, so supporting another server of the
+ * protocol is a new file, not code.
  */
 public final class ProviderProfile {
 
     /** The names of the bundled profiles. */
-    public static final List<String> NAMES = List.of("openai", "azure", "cometapi", "litellm", "sglang", "custom",
-            "gemini", "vertex", "bedrock", "fal", "replicate", "byteplus");
+    public static final List<String> NAMES = List.of("openai", "azure", "cometapi", "litellm", "sglang", "vllm",
+            "openrouter", "merge", "newapi", "bifrost", "inworld", "custom", "gemini", "vertex", "bedrock", "fal",
+            "replicate", "byteplus");
 
     /** How the credential travels. */
     public enum Auth {
@@ -48,13 +53,18 @@ public final class ProviderProfile {
         /** No header of the component's: the provider's own implementation signs requests (SigV4) */
         SIGNED,
         /** {@code Authorization: Key <key>} (fal) */
-        KEY
+        KEY,
+        /** {@code Authorization: Basic <key>}: the key is the Base64 credential the provider issues (Inworld) */
+        BASIC
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Data(String name, String description, String defaultBaseUrl, String baseUrlHint, String auth,
                 String retiredOn, List<String> alternatives, List<String> endpoints, Map<String, Spec> models,
-                Spec anyModel, String protocol, String artifact, String webhookScheme) {
+                Spec anyModel, String protocol, String artifact, String webhookScheme, List<String> retiredHosts,
+                Map<String, String> statuses, RequestShape request, List<String> resultUrls,
+                boolean authenticatedResultUrls, List<String> costPointers, Map<String, BigDecimal> prices,
+                List<String> sources) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -75,11 +85,24 @@ public final class ProviderProfile {
     private final Data data;
     private final ModelCatalog catalog;
 
+    private final Map<String, String> statuses;
+
     private ProviderProfile(Data data) {
         this.data = data;
         Map<String, ModelCatalog.ModelSpec> models = new LinkedHashMap<>();
         data.models().forEach((model, spec) -> models.put(model, spec.toModelSpec()));
         this.catalog = new ModelCatalog(models, data.anyModel() == null ? null : data.anyModel().toModelSpec());
+        Map<String, String> words = new LinkedHashMap<>();
+        if (data.statuses() != null) {
+            data.statuses().forEach((raw, neutral) -> {
+                if (VideoStatus.of(neutral) == VideoStatus.UNKNOWN) {
+                    throw new IllegalStateException("profile " + data.name() + " maps status '" + raw + "' to '"
+                                                    + neutral + "', which is not a neutral status");
+                }
+                words.put(raw.toLowerCase(Locale.ROOT), VideoStatus.of(neutral).wireName());
+            });
+        }
+        this.statuses = Map.copyOf(words);
     }
 
     /** A bundled profile by name (case-insensitive). */
@@ -130,6 +153,7 @@ public final class ProviderProfile {
             case "x-goog-api-key" -> Auth.GOOG_API_KEY;
             case "signed" -> Auth.SIGNED;
             case "key" -> Auth.KEY;
+            case "basic" -> Auth.BASIC;
             default -> Auth.BEARER;
         };
     }
@@ -164,8 +188,100 @@ public final class ProviderProfile {
         return data.alternatives() == null ? List.of() : data.alternatives();
     }
 
-    /** Whether the server has this endpoint: create, retrieve, list, delete, content, remix, edit, extend, ... */
+    /**
+     * Whether {@code baseUrl} is a host of this provider that was switched off ({@link #retiredOn()}): the default
+     * base URL, or a host matching one of the profile's {@code retiredHosts} ({@code *.openai.azure.com}).
+     */
+    public boolean isRetiredHost(String baseUrl) {
+        if (retiredOn() == null || baseUrl == null) {
+            return false;
+        }
+        if (defaultBaseUrl() != null && strip(baseUrl).equalsIgnoreCase(strip(defaultBaseUrl()))) {
+            return true;
+        }
+        String host;
+        try {
+            host = URI.create(baseUrl.trim()).getHost();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (host == null || data.retiredHosts() == null) {
+            return false;
+        }
+        String lower = host.toLowerCase(Locale.ROOT);
+        for (String pattern : data.retiredHosts()) {
+            String p = pattern.toLowerCase(Locale.ROOT);
+            if (p.startsWith("*.") ? lower.endsWith(p.substring(1)) : lower.equals(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String strip(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /**
+     * The neutral status of one of the provider's status words (case-insensitive): the profile's {@code statuses}
+     * first, then the neutral names themselves; {@link VideoStatus#UNKNOWN} for a word neither knows.
+     */
+    public VideoStatus status(String raw) {
+        if (raw == null) {
+            return VideoStatus.UNKNOWN;
+        }
+        String mapped = statuses.get(raw.toLowerCase(Locale.ROOT));
+        return VideoStatus.of(mapped != null ? mapped : raw);
+    }
+
+    /** How a create request is shaped for this provider. */
+    public RequestShape request() {
+        return data.request() == null ? RequestShape.OPENAI : data.request().withDefaults();
+    }
+
+    /**
+     * JSON pointers (RFC 6901) into a job where the provider names its result by URL, in order of preference, e.g.
+     * {@code /video_url}, {@code /unsigned_urls/0}, {@code /output/videos/0/url}; empty when the result is behind
+     * the content route only.
+     */
+    public List<String> resultUrls() {
+        return data.resultUrls() == null ? List.of() : data.resultUrls();
+    }
+
+    /**
+     * Whether the provider documents its result URLs on its own origin as authenticated (OpenRouter's
+     * {@code unsigned_urls}): only then, and only to the base URL's own origin, is the credential sent with them.
+     */
+    public boolean authenticatedResultUrls() {
+        return data.authenticatedResultUrls();
+    }
+
+    /** JSON pointers into a job where the provider reports what it cost ({@code /usage/cost}, {@code /cost}). */
+    public List<String> costPointers() {
+        return data.costPointers() == null ? List.of() : data.costPointers();
+    }
+
+    /**
+     * List prices in US dollars per second of video, keyed {@code model} or {@code model:size} (the form of option
+     * {@code priceTable}); empty when the sources give none.
+     */
+    public Map<String, BigDecimal> prices() {
+        return data.prices() == null ? Map.of() : data.prices();
+    }
+
+    /** Where the profile's facts come from (documentation pages, source files). */
+    public List<String> sources() {
+        return data.sources() == null ? List.of() : data.sources();
+    }
+
+    /**
+     * Whether the server has this endpoint: create, retrieve, list, delete, content, remix, edit, extend, ...; and
+     * {@code result}: a job's result can be had, from the content route or a URL the job names.
+     */
     public boolean supports(String endpoint) {
+        if ("result".equals(endpoint)) {
+            return data.endpoints().contains("content") || !resultUrls().isEmpty();
+        }
         return data.endpoints().contains(endpoint);
     }
 
@@ -190,6 +306,7 @@ public final class ProviderProfile {
             case GOOG_API_KEY -> new String[] { "x-goog-api-key", apiKey };
             case SIGNED -> new String[] { "Authorization", null };
             case KEY -> new String[] { "Authorization", "Key " + apiKey };
+            case BASIC -> new String[] { "Authorization", "Basic " + apiKey };
             default -> new String[] { "Authorization", "Bearer " + apiKey };
         };
     }

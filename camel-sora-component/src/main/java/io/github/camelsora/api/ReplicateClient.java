@@ -92,7 +92,8 @@ public final class ReplicateClient implements VideoProvider {
         mapped.put("resolution", JsonCalls.resolution(request.size()));
         mapped.put("start_image", JsonCalls.imageUrl(reference));
         JsonCalls.parameters(request, mapped, Map.of("negativePrompt", "negative_prompt", "seed", "seed",
-                "generateAudio", "generate_audio"), "replicate");
+                "generateAudio", "generate_audio", "aspectRatio", "aspect_ratio", "resolution", "resolution"),
+                "replicate");
         return JsonCalls.input(request, mapped);
     }
 

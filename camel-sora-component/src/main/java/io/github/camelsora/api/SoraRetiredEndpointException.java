@@ -18,8 +18,8 @@ package io.github.camelsora.api;
 import java.util.List;
 
 /**
- * The configured server is one that has been switched off (OpenAI's own /v1/videos, since 2026-09-24). Thrown
- * before anything is sent, naming the alternatives.
+ * The configured server is one that has been switched off (OpenAI's own /v1/videos since 2026-09-24, Azure OpenAI's
+ * last sora-2 deployment since 2026-10-15). Thrown before anything is sent, naming the alternatives.
  */
 public class SoraRetiredEndpointException extends SoraException {
 
@@ -29,7 +29,7 @@ public class SoraRetiredEndpointException extends SoraException {
 
     public SoraRetiredEndpointException(String provider, String baseUrl, String retiredOn, List<String> alternatives) {
         super("Provider '" + provider + "' at " + baseUrl + " was retired on " + retiredOn
-              + ": OpenAI switched its /v1/videos endpoint and the Sora 2 models off, so every call would fail."
+              + ": its video endpoint and the Sora 2 models were switched off there, so every call would fail."
               + " Use a server that still speaks the protocol: provider=" + String.join(", provider=", alternatives)
               + " (with its baseUrl); or set allowRetiredEndpoint=true if you know this endpoint still answers.",
               null);

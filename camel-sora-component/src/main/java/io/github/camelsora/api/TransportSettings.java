@@ -101,7 +101,7 @@ public record TransportSettings(
      */
     public FetchPolicy resultFetchPolicy() {
         return FetchPolicy.defaults().withMaxBytes(maxDownloadBytes).withTimeout(downloadTimeout)
-                .withAllowHttp(allowInternalProviderUrls).withAllowInternalAddresses(allowInternalProviderUrls)
+                .withAllowHttp(allowInsecureHttp || allowInternalProviderUrls).withAllowInternalAddresses(allowInternalProviderUrls)
                 .withSslContext(sslContext);
     }
 

@@ -83,7 +83,8 @@ public final class VertexClient extends GoogleLroClient {
         }
     }
 
-    private static final List<String> DOCUMENTED = List.of("negativePrompt", "personGeneration", "seed",
+    private static final List<String> DOCUMENTED = List.of("aspectRatio", "resolution", "negativePrompt",
+            "personGeneration", "seed",
             "generateAudio", "storageUri");
     private static final String STORAGE = "https://storage.googleapis.com";
 

@@ -63,6 +63,14 @@ public interface VideoProvider {
      */
     CompletableFuture<Download> download(String videoId, String variant, Path file, Deadline deadline);
 
+    /**
+     * As {@link #download(String, String, Path, Deadline)} for a job as last read, so that a result URL it names is
+     * used without reading the job again (a provider that names none downloads by the job's id).
+     */
+    default CompletableFuture<Download> download(Video job, String variant, Path file, Deadline deadline) {
+        return download(job.id(), variant, file, deadline);
+    }
+
     /** One page of the provider's jobs, newest first when {@code order} is {@code desc}. */
     CompletableFuture<ApiResponse<VideoList>> list(String after, Integer limit, String order, Deadline deadline);
 

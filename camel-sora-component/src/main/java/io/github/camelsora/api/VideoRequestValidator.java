@@ -19,14 +19,15 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a request before it is sent, so that a mistake costs nothing and names the parameter at fault. Limits are
- * those of the API: prompt 1..32000 characters, seconds a positive integer in a string, size {@code WxH}, and for
- * models in the catalog, the model's own sizes and seconds.
+ * those of the API: prompt 1..32000 characters, seconds a positive integer in a string, size {@code WxH} (or a
+ * resolution label), and for models in the catalog, the model's own sizes and seconds.
  */
 public final class VideoRequestValidator {
 
     public static final int MAX_PROMPT_LENGTH = 32_000;
 
-    private static final Pattern SIZE = Pattern.compile("[1-9][0-9]{1,4}x[1-9][0-9]{1,4}");
+    /** {@code WIDTHxHEIGHT}, or a resolution label some providers take as size ({@code 768P}, {@code 1080p}, {@code 4K}). */
+    private static final Pattern SIZE = Pattern.compile("[1-9][0-9]{1,4}x[1-9][0-9]{1,4}|[1-9][0-9]{2,3}[pP]|[1-9][kK]");
     private static final Pattern SECONDS = Pattern.compile("[1-9][0-9]{0,3}");
     private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@-]{0,199}");
 
@@ -60,7 +61,8 @@ public final class VideoRequestValidator {
                     "'" + request.seconds() + "' is not a whole number of seconds such as \"4\" or \"8\"");
         }
         if (request.size() == null || !SIZE.matcher(request.size()).matches()) {
-            throw new SoraValidationException("size", "'" + request.size() + "' is not a size of the form WIDTHxHEIGHT");
+            throw new SoraValidationException("size", "'" + request.size() + "' is not a size of the form WIDTHxHEIGHT"
+                                                      + " or a resolution label such as 720p");
         }
         ModelCatalog.ModelSpec spec = catalog.spec(request.model());
         if (spec == null) {

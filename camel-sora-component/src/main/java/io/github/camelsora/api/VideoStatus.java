@@ -15,32 +15,57 @@
  */
 package io.github.camelsora.api;
 
+import java.util.Locale;
+
 /**
- * Job statuses. Only {@code queued} and {@code in_progress} mean "keep waiting": any other value, documented or
- * not ({@code expired}, {@code cancelled}, ...), is terminal, so a poller can never spin on an unknown status.
+ * The neutral job statuses every provider's vocabulary is mapped into (by its profile's {@code statuses}, when the
+ * provider parses a job: see {@link JobReader}). Waiting goes on for {@code queued}, {@code in_progress} and
+ * {@link #UNKNOWN}: a word the profile does not know is never taken for the end (or the failure) of a paid job; the
+ * wait then ends at its deadline with the last raw status, unless the job carries an error.
  */
 public enum VideoStatus {
-    QUEUED,
-    IN_PROGRESS,
-    COMPLETED,
-    FAILED,
-    /** Any status this version does not know; terminal. */
-    OTHER;
+    QUEUED("queued"),
+    IN_PROGRESS("in_progress"),
+    COMPLETED("completed"),
+    FAILED("failed"),
+    CANCELLED("cancelled"),
+    /** The job (or its assets) expired on the server. */
+    EXPIRED("expired"),
+    /** The job was deleted on the server (SGLang answers a DELETE with the job in this status). */
+    DELETED("deleted"),
+    /** A status word the provider's profile does not know: not terminal. */
+    UNKNOWN("unknown");
 
-    public static VideoStatus of(String wire) {
-        if (wire == null) {
-            return OTHER;
+    private final String wireName;
+
+    VideoStatus(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** The neutral name as it appears in {@link Video#status()} and header {@code CamelSoraStatus}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The neutral status of a neutral name ({@code queued}, {@code in_progress}, ...); anything else is UNKNOWN. */
+    public static VideoStatus of(String neutral) {
+        if (neutral == null) {
+            return UNKNOWN;
         }
-        return switch (wire) {
+        return switch (neutral.toLowerCase(Locale.ROOT)) {
             case "queued" -> QUEUED;
             case "in_progress" -> IN_PROGRESS;
             case "completed" -> COMPLETED;
             case "failed" -> FAILED;
-            default -> OTHER;
+            case "cancelled" -> CANCELLED;
+            case "expired" -> EXPIRED;
+            case "deleted" -> DELETED;
+            default -> UNKNOWN;
         };
     }
 
+    /** Whether the job will not change any more: completed, failed, cancelled, expired, deleted. */
     public boolean isTerminal() {
-        return this != QUEUED && this != IN_PROGRESS;
+        return this != QUEUED && this != IN_PROGRESS && this != UNKNOWN;
     }
 }

@@ -227,7 +227,7 @@ public final class JobEngine implements AutoCloseable {
         }
         Path directory = ctx.outputDirectory();
         Path target = VideoFiles.target(directory, VideoFiles.safeStem(videoId), "mp4");
-        return download(ctx, videoId, "video", target).thenApplyAsync(download -> {
+        return download(ctx, videoId, known, "video", target).thenApplyAsync(download -> {
             try {
                 Delivered delivered = new Delivered(target, VideoFiles.commitMp4(download.file(), target));
                 monitor.downloaded(download.bytes());
@@ -250,7 +250,8 @@ public final class JobEngine implements AutoCloseable {
     public CompletableFuture<VideoFiles.SavedImage> downloadImage(JobContext ctx, String videoId, String variant) {
         Path directory = ctx.outputDirectory();
         String stem = VideoFiles.safeStem(videoId) + "-" + variant;
-        return download(ctx, videoId, variant, VideoFiles.target(directory, stem, "img")).thenApplyAsync(download -> {
+        return download(ctx, videoId, null, variant, VideoFiles.target(directory, stem, "img"))
+                .thenApplyAsync(download -> {
             try {
                 VideoFiles.SavedImage saved = VideoFiles.commitImage(download.file(), directory, stem);
                 monitor.downloaded(download.bytes());
@@ -265,7 +266,11 @@ public final class JobEngine implements AutoCloseable {
         }, workers);
     }
 
-    private CompletableFuture<io.github.camelsora.api.Download> download(JobContext ctx, String videoId,
+    /**
+     * One download through the gateway; {@code known} (the job as last read) lets the provider use a result URL the
+     * job names without reading it again.
+     */
+    private CompletableFuture<io.github.camelsora.api.Download> download(JobContext ctx, String videoId, Video known,
                                                                          String variant, Path target) {
         Path temporary;
         try {
@@ -276,7 +281,9 @@ public final class JobEngine implements AutoCloseable {
         }
         Deadline deadline = Deadline.in(ctx.downloadTimeout());
         return ctx.gateway().call("download " + variant, PolicyGateway.Kind.DOWNLOAD, deadline,
-                        d -> ctx.provider().download(videoId, variant, temporary, d))
+                        d -> known != null && videoId.equals(known.id())
+                                ? ctx.provider().download(known, variant, temporary, d)
+                                : ctx.provider().download(videoId, variant, temporary, d))
                 .handle((download, error) -> {
                     if (error == null) {
                         return CompletableFuture.completedFuture(download);
@@ -345,11 +352,12 @@ public final class JobEngine implements AutoCloseable {
 
     /** A stable hash of what is rendered; a key reused with another request is refused. */
     static String fingerprint(VideoRequest request) {
-        String base = String.join("\u0000", String.valueOf(request.prompt()), String.valueOf(request.model()),
-                String.valueOf(request.size()), String.valueOf(request.seconds()));
-        // provider parameters only count when there are some: the records of jobs without any keep their fingerprint
-        return FileJobStore.sha256(request.parameters().isEmpty() ? base
-                : base + "\u0000" + new java.util.TreeMap<>(request.parameters()));
+        // the options are added only when set, so that keys recorded before they existed still match
+        String options = request.options().fingerprint()
+                         + (request.storageUri() == null ? "" : "\u0000storageUri=" + request.storageUri());
+        return FileJobStore.sha256(String.join("\u0000", String.valueOf(request.prompt()),
+                String.valueOf(request.model()), String.valueOf(request.size()), String.valueOf(request.seconds()))
+                + (options.isEmpty() ? "" : "\u0000" + options));
     }
 
     private final class Run {

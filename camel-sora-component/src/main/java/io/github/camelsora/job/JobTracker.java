@@ -203,6 +203,7 @@ public final class JobTracker implements AutoCloseable {
         final Deadline requestDeadline;
         volatile ScheduledFuture<?> pending;
         volatile String lastStatus = "unknown";
+        final AtomicBoolean warnedUnknown = new AtomicBoolean();
 
         Wait(String videoId, WaitSpec spec) {
             this.videoId = videoId;
@@ -275,13 +276,19 @@ public final class JobTracker implements AutoCloseable {
 
         void onStatus(ApiResponse<Video> response) {
             Video video = response.value();
-            lastStatus = video.status();
+            lastStatus = video.providerStatus() != null ? video.providerStatus() : "none";
             if (spec.job() != null) {
                 spec.job().update(video);
             }
-            if (VideoStatus.of(video.status()).isTerminal()) {
+            VideoStatus status = video.videoStatus();
+            if (status.isTerminal()) {
                 end(video, null);
                 return;
+            }
+            if (status == VideoStatus.UNKNOWN && warnedUnknown.compareAndSet(false, true)) {
+                LOG.warn("Video {} reports status '{}', which the provider's profile does not know: it is not taken"
+                         + " for the end of the job; waiting on until the deadline", videoId,
+                        io.github.camelsora.api.ServerText.clean(String.valueOf(video.providerStatus())));
             }
             cancel();
             schedule(schedule.next(video.progress(), response.pollAfter(), System.nanoTime()));

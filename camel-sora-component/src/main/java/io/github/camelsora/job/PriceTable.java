@@ -119,16 +119,32 @@ public final class PriceTable {
     }
 
     /**
+     * A provider's table: its profile's list prices (the Sora 2 prices when it has none, as the Sora gateways charge
+     * OpenAI's), with {@code overrides} applied.
+     */
+    public static PriceTable forProvider(Map<String, BigDecimal> listPrices, String overrides) {
+        if (listPrices == null || listPrices.isEmpty()) {
+            return withOverrides(overrides);
+        }
+        return new PriceTable(listPrices).with(overrides);
+    }
+
+    /**
      * The default table with {@code overrides} applied.
      *
      * @throws IllegalArgumentException naming the entry that is not {@code key=number} with a non-negative number
      */
     public static PriceTable withOverrides(String overrides) {
+        return SORA_2_DEFAULTS.with(overrides);
+    }
+
+    private PriceTable with(String overrides) {
         if (overrides == null || overrides.isBlank()) {
-            return SORA_2_DEFAULTS;
+            return this;
         }
-        Map<String, BigDecimal> prices = new LinkedHashMap<>(SORA_2_DEFAULTS.perSecond);
-        java.util.Set<String> perVideo = new java.util.HashSet<>(SORA_2_DEFAULTS.perVideo);
+        // over this table: a provider's list prices stay, the overrides change or add entries
+        Map<String, BigDecimal> prices = new LinkedHashMap<>(perSecond);
+        java.util.Set<String> perVideo = new java.util.HashSet<>(this.perVideo);
         for (String entry : overrides.split(",")) {
             if (entry.isBlank()) {
                 continue;

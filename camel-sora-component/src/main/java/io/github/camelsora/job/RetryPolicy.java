@@ -125,8 +125,9 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
 
     /**
      * Whether repeating the request may succeed: 408, 409, 429 (unless {@code insufficient_quota}), 5xx, a body cut
-     * short, and transport failures ({@link SoraTransportException}: refused, reset, timed out). Nothing else: a
-     * 4xx, an untrusted certificate or a local file that cannot be written does not change by asking again.
+     * short, and transport failures ({@link SoraTransportException}: refused, reset, timed out), also on a result
+     * URL ({@link io.github.camelsora.api.SoraFetchException#isTransient()}). Nothing else: a 4xx, an untrusted
+     * certificate, a refused address or a local file that cannot be written does not change by asking again.
      */
     public static boolean isRetryable(Throwable error) {
         if (error instanceof SoraApiException api) {
@@ -136,6 +137,9 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
             }
             return status == 408 || status == 409 || status == 429 || status >= 500
                    || "truncated_body".equals(api.getErrorCode());
+        }
+        if (error instanceof io.github.camelsora.api.SoraFetchException fetch) {
+            return fetch.isTransient();
         }
         return error instanceof SoraTransportException;
     }

@@ -56,8 +56,9 @@ public final class VideoFiles {
 
     /**
      * Whether an id a server returned is acceptable at all. Ids are opaque: a proxy such as LiteLLM returns base64
-     * ({@code + / =}), Bedrock an ARN ({@code arn:aws:bedrock:...:async-invoke/...}), which are fine in a URL segment
-     * (encoded) and are named on disk by {@link #safeStem}. What
+     * ({@code + / =}), Bedrock an ARN ({@code arn:aws:bedrock:...:async-invoke/...}), a gateway may pass an ARN or URN
+     * on ({@code :}); these are fine in a URL segment (encoded) and are named on disk by {@link #safeStem};
+     * {@code task_...}, {@code vid_...}, UUIDs are safe names. What
      * is refused is what only a hostile server sends: control, space or non-ASCII characters, {@code ..}, a leading
      * dot, a backslash, {@code %}, more than 255 characters.
      */

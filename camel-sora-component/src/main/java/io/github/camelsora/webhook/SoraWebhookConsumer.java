@@ -62,8 +62,9 @@ import org.slf4j.LoggerFactory;
  * <ol>
  * <li>caps the body (413 above {@code webhookMaxPayloadSize});</li>
  * <li>verifies it with the endpoint's {@link WebhookScheme} (option {@code webhookScheme}, else the provider's):
- * Standard Webhooks (OpenAI, Replicate), fal's ED25519 signature against its key set, or none (unsigned callbacks,
- * BytePlus); 400 otherwise: the route never sees a request it cannot trust;</li>
+ * Standard Webhooks (OpenAI, Replicate), fal's ED25519 signature against its key set, OpenRouter's
+ * {@code X-OpenRouter-Signature} HMAC, or none (unsigned callbacks, BytePlus); 400 otherwise: the route never sees a
+ * request it cannot trust;</li>
  * <li>answers 200 at once to a delivery it has already handled (deliveries are at-least-once, and a replayed request
  * is one of them);</li>
  * <li>asks the sora: exchange waiting for the job, if any, to read the job again now (an event never stands for the
@@ -130,16 +131,20 @@ public class SoraWebhookConsumer extends DefaultConsumer {
         return switch (WebhookScheme.canonical(name)) {
             case WebhookScheme.FAL -> new FalWebhookScheme(endpoint::fetchWebhookKeys, tolerance, Clock.systemUTC());
             case WebhookScheme.NONE -> new UnsignedWebhookScheme();
-            default -> {
-                String secret = configuration.getWebhookSecret();
-                if (secret == null || secret.isBlank()) {
-                    throw new IllegalArgumentException("sora:webhook needs webhookSecret, the signing secret of the"
-                                                       + " webhook: without it an event cannot be told from a forged"
-                                                       + " request");
-                }
-                yield new StandardWebhooksScheme(new WebhookVerifier(secret, tolerance, Clock.systemUTC()));
-            }
+            case WebhookScheme.OPENROUTER -> new OpenRouterWebhookScheme(new OpenRouterWebhookVerifier(
+                    secret(configuration), tolerance, Clock.systemUTC()));
+            default -> new StandardWebhooksScheme(new WebhookVerifier(secret(configuration), tolerance,
+                    Clock.systemUTC()));
         };
+    }
+
+    private static String secret(SoraConfiguration configuration) {
+        String secret = configuration.getWebhookSecret();
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException("sora:webhook needs webhookSecret, the signing secret of the webhook:"
+                                               + " without it an event cannot be told from a forged request");
+        }
+        return secret;
     }
 
     @Override

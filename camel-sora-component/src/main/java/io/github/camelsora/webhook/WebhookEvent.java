@@ -27,6 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * (docs.fal.ai/model-endpoints/webhooks), and a job object with {@code id} and {@code status}, as Replicate (the
  * prediction, replicate.com/docs/topics/webhooks/receive-webhook) and BytePlus ModelArk (the task) send it; a
  * terminal status becomes {@code video.completed} or {@code video.failed}, any other {@code video.updated}.
+ * OpenRouter's {@code {"type":"video.generation.completed","created_at":"<ISO>","data":{"id":"job-..","status":..}}}
+ * keeps its type. Only the id of the job is used: the job itself is read again from the provider.
  *
  * @param id        the event id ({@code evt_...})
  * @param type      e.g. {@code video.completed} or {@code video.failed}
@@ -40,6 +42,8 @@ public record WebhookEvent(String id, String type, Long createdAt, String object
     public static final String VIDEO_FAILED = "video.failed";
     /** A job callback about a status that is not terminal (Replicate's start event, for one). */
     public static final String VIDEO_UPDATED = "video.updated";
+    /** OpenRouter's event types: video.generation.completed, .failed, .cancelled, .expired. */
+    public static final String OPENROUTER_PREFIX = "video.generation.";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -69,7 +73,8 @@ public record WebhookEvent(String id, String type, Long createdAt, String object
         }
         JsonNode data = root.path("data");
         return new WebhookEvent(text(root, "id"), root.path("type").asText(),
-                root.path("created_at").canConvertToLong() ? root.path("created_at").asLong() : null,
+                root.path("created_at").isNumber() && root.path("created_at").canConvertToLong()
+                        ? root.path("created_at").asLong() : null,
                 data.isObject() ? text(data, "id") : null, json);
     }
 
@@ -89,15 +94,28 @@ public record WebhookEvent(String id, String type, Long createdAt, String object
 
     /** Whether this event says a video job reached a terminal status. */
     public boolean isVideoTerminal() {
-        return objectId != null && (VIDEO_COMPLETED.equals(type) || VIDEO_FAILED.equals(type));
+        return objectId != null && videoStatus() != null;
     }
 
-    /** The job status the event implies: {@code completed}, {@code failed}, or null for other events. */
+    /**
+     * The job status the event implies: {@code completed}, {@code failed} ({@code cancelled}, {@code expired} for
+     * OpenRouter's), or null for other events.
+     */
     public String videoStatus() {
         if (VIDEO_COMPLETED.equals(type)) {
             return "completed";
         }
-        return VIDEO_FAILED.equals(type) ? "failed" : null;
+        if (VIDEO_FAILED.equals(type)) {
+            return "failed";
+        }
+        if (type != null && type.startsWith(OPENROUTER_PREFIX)) {
+            String status = type.substring(OPENROUTER_PREFIX.length());
+            return switch (status) {
+                case "completed", "failed", "cancelled", "expired" -> status;
+                default -> null;
+            };
+        }
+        return null;
     }
 
     private static String text(JsonNode node, String field) {

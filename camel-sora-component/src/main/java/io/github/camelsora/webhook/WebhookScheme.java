@@ -24,7 +24,7 @@ import java.util.function.UnaryOperator;
  * that a replay or a repeated delivery is not handled twice.
  * <p>
  * Bundled: {@link StandardWebhooksScheme} (OpenAI, Replicate: an HMAC secret), {@link FalWebhookScheme} (an ED25519
- * signature checked against fal's published key set) and {@link UnsignedWebhookScheme} (providers whose callbacks
+ * signature checked against fal's published key set), {@link OpenRouterWebhookScheme} (its own HMAC header) and {@link UnsignedWebhookScheme} (providers whose callbacks
  * carry no signature, e.g. BytePlus ModelArk's {@code callback_url}: such a callback is only a reason to read the job
  * again from the provider, never trusted as the job's result). Thread-safe; no Camel needed.
  */
@@ -33,6 +33,7 @@ public interface WebhookScheme {
     /** The scheme names of the {@code webhookScheme} option. */
     String STANDARD_WEBHOOKS = "standard-webhooks";
     String FAL = "fal";
+    String OPENROUTER = "openrouter";
     String NONE = "none";
 
     /** This scheme's name, as the {@code webhookScheme} option spells it. */
@@ -72,9 +73,11 @@ public interface WebhookScheme {
         return switch (value) {
             case STANDARD_WEBHOOKS, "standard", "standardwebhooks", "openai", "replicate" -> STANDARD_WEBHOOKS;
             case FAL, "fal-ed25519" -> FAL;
+            case OPENROUTER -> OPENROUTER;
             case NONE, "unsigned", "byteplus" -> NONE;
             default -> throw new IllegalArgumentException("Unknown webhookScheme '" + name + "'; known: "
-                                                          + STANDARD_WEBHOOKS + ", " + FAL + ", " + NONE);
+                                                          + STANDARD_WEBHOOKS + ", " + FAL + ", " + OPENROUTER + ", "
+                                                          + NONE);
         };
     }
 }

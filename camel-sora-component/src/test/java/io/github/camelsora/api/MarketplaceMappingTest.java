@@ -41,10 +41,10 @@ class MarketplaceMappingTest {
     }
 
     @Test
-    void modelInputGoesOverTheMappedFieldsAndNullDropsOne() {
+    void providerOptionsGoOverTheMappedFieldsAndNullDropsOne() {
         VideoRequest request = new VideoRequest("a kite", "fal-ai/kling-video/v2.1/standard/text-to-video", "5",
-                "1280x720", java.util.Map.of(), "{\"negative_prompt\":\"blur\",\"resolution\":null,\"duration\":\"10\"}",
-                null);
+                "1280x720", new VideoOptions(null, null, null, null, null, VideoOptions.parseObject(
+                        "{\"negative_prompt\":\"blur\",\"resolution\":null,\"duration\":\"10\"}")));
         JsonNode input = FalQueueClient.input(request, new InputReference.ImageUrl("https://example.com/a.png"));
         assertThat(input.toString()).isEqualTo("{\"prompt\":\"a kite\",\"duration\":\"10\",\"aspect_ratio\":\"16:9\","
                                                + "\"image_url\":\"https://example.com/a.png\",\"negative_prompt\":\"blur\"}");
@@ -58,17 +58,15 @@ class MarketplaceMappingTest {
 
     @Test
     void neutralParametersAreMappedOrRefusedBeforeAnythingIsSent() {
-        java.util.Map<String, Object> parameters = new java.util.LinkedHashMap<>();
-        parameters.put("negativePrompt", "blur");
-        parameters.put("seed", 42);
-        VideoRequest request = new VideoRequest("a kite", "fal-ai/veo3", "8", "1280x720", parameters);
+        VideoRequest request = new VideoRequest("a kite", "fal-ai/veo3", "8", "1280x720",
+                new VideoOptions(null, null, "blur", 42L, null, null));
         assertThat(FalQueueClient.input(request, null).toString()).contains("\"negative_prompt\":\"blur\"",
                 "\"seed\":42");
         assertThat(ReplicateClient.input(request, null).path("seed").asInt()).isEqualTo(42);
         assertThatThrownBy(() -> BytePlusArkClient.body(request, null)).isInstanceOf(SoraValidationException.class)
                 .hasMessageContaining("negativePrompt");
-        VideoRequest stored = new VideoRequest("a kite", "fal-ai/veo3", "8", "1280x720",
-                java.util.Map.of("storageUri", "gs://bucket/x"));
+        VideoRequest stored = new VideoRequest("a kite", "fal-ai/veo3", "8", "1280x720", null, null,
+                "gs://bucket/x");
         assertThatThrownBy(() -> FalQueueClient.input(stored, null)).isInstanceOf(SoraValidationException.class);
     }
 
@@ -120,8 +118,8 @@ class MarketplaceMappingTest {
         assertThat(JsonCalls.error(json("{\"title\":\"Unauthenticated\",\"detail\":\"You did not pass a token\"}"), 401)
                 .message()).isEqualTo("You did not pass a token");
         assertThat(JsonCalls.error(null, 502).message()).isEqualTo("HTTP 502");
-        assertThat(JsonCalls.withoutQuery("https://tos.example/a.mp4?X-Tos-Signature=abc&X-Tos-Expires=1"))
+        assertThat(SoraFetchException.withoutQuery("https://tos.example/a.mp4?X-Tos-Signature=abc&X-Tos-Expires=1"))
                 .isEqualTo("https://tos.example/a.mp4?...");
-        assertThat(JsonCalls.withoutQuery("https://v3.fal.media/a.mp4")).isEqualTo("https://v3.fal.media/a.mp4");
+        assertThat(SoraFetchException.withoutQuery("https://v3.fal.media/a.mp4")).isEqualTo("https://v3.fal.media/a.mp4");
     }
 }

@@ -161,6 +161,16 @@ public final class UserGuideTables {
     }
 
     private static String simpleName(String javaType) {
+        int generic = javaType.indexOf('<');
+        if (generic > 0) {
+            // java.util.Map<java.lang.String, java.lang.Object> -> Map<String, Object>
+            String[] arguments = javaType.substring(generic + 1, javaType.lastIndexOf('>')).split(",");
+            StringBuilder name = new StringBuilder(simpleName(javaType.substring(0, generic))).append('<');
+            for (int i = 0; i < arguments.length; i++) {
+                name.append(i == 0 ? "" : ", ").append(simpleName(arguments[i].strip()));
+            }
+            return name.append('>').toString();
+        }
         return javaType.substring(javaType.lastIndexOf('.') + 1);
     }
 

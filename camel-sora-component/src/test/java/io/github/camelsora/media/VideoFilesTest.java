@@ -55,4 +55,20 @@ class VideoFilesTest {
 
         assertThat(directory).isEmptyDirectory();
     }
+
+    @org.junit.jupiter.api.Test
+    void idsOfEveryProviderShapeAreAcceptedAndNamedSafely() {
+        for (String id : new String[] { "task_pa9CKKtYlTdxO7IIHOKKhXfjxEu4EQoR", "vid_0123abcd", "job-abc123",
+                                        "3f2b8c1e-9d4a-4c6b-8f00-2a1b3c4d5e6f", "video-123",
+                                        "video_bGl0ZWxsbTp2aWRlb19pZDp4/y+z==",
+                                        "arn:aws:bedrock:us-east-1:123456789012:async-invoke/abc123def456" }) {
+            org.assertj.core.api.Assertions.assertThat(VideoFiles.isAcceptableId(id)).as(id).isTrue();
+            String stem = VideoFiles.safeStem(id);
+            org.assertj.core.api.Assertions.assertThat(VideoFiles.isSafeId(stem)).as(id).isTrue();
+            org.assertj.core.api.Assertions.assertThat(stem).doesNotContain("/").doesNotContain(":");
+        }
+        for (String hostile : new String[] { "../../etc/passwd", "a\\b", ".hidden", "x%2f..", "a b", "a\nb" }) {
+            org.assertj.core.api.Assertions.assertThat(VideoFiles.isAcceptableId(hostile)).as(hostile).isFalse();
+        }
+    }
 }

@@ -81,7 +81,7 @@ class ProviderProfilesIT {
         });
     }
 
-    /** openai, cometapi, sglang and custom speak OpenAI's dialect. */
+    /** openai and custom speak OpenAI's dialect (the other live profiles: ProviderDialectsIT, each on its own). */
     @Nested
     class OpenAiDialect {
 
@@ -98,7 +98,7 @@ class ProviderProfilesIT {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = { "openai", "cometapi", "sglang", "custom" })
+        @ValueSource(strings = { "openai", "custom" })
         void generatesWithBearerAuth(String provider) throws Exception {
             try (CamelContext context = context(sim, provider, Map.of("apiKey", "RAW(" + sim.apiKey() + ")",
                     "size", "1280x720", "model", "sora-2"))) {
@@ -111,13 +111,16 @@ class ProviderProfilesIT {
         }
 
         @Test
-        void sglangHasNoDeleteAndCometapiChecksItsOwnSeconds() throws Exception {
-            try (CamelContext context = context(sim, "sglang", Map.of("apiKey", sim.apiKey()))) {
+        void inworldHasNoDeleteAndCometapiChecksItsOwnSeconds() throws Exception {
+            int requests = sim.totalRequests();
+            try (CamelContext context = context(sim, "inworld", Map.of("apiKey", sim.apiKey()))) {
                 Exchange delete = send(context, "direct:op", "video_x", Map.of(SoraConstants.OPERATION, "delete"));
                 assertThat(delete.getException()).isInstanceOf(SoraValidationException.class)
                         .hasMessageContaining("no 'delete' endpoint");
             }
-            try (CamelContext context = context(sim, "cometapi", Map.of("apiKey", sim.apiKey(), "seconds", "16"))) {
+            assertThat(sim.totalRequests()).isEqualTo(requests);
+            try (CamelContext context = context(sim, "cometapi", Map.of("apiKey", sim.apiKey(), "seconds", "16",
+                    "model", "veo3.1-fast", "size", "1280x720"))) {
                 int creates = sim.totalCreates();
                 Exchange generate = send(context, "direct:generate", "too long for cometapi", Map.of());
                 assertThat(generate.getException()).isInstanceOf(SoraValidationException.class)
@@ -245,8 +248,9 @@ class ProviderProfilesIT {
             }
         });
         assertThatThrownBy(context::start).hasRootCauseInstanceOf(SoraRetiredEndpointException.class)
-                .rootCause().hasMessageContaining("2026-09-24").hasMessageContaining("provider=azure")
-                .hasMessageContaining("provider=litellm").hasMessageContaining("allowRetiredEndpoint");
+                .rootCause().hasMessageContaining("2026-09-24").hasMessageContaining("provider=cometapi")
+                .hasMessageContaining("provider=litellm").hasMessageContaining("provider=openrouter")
+                .hasMessageContaining("allowRetiredEndpoint");
         context.close();
 
         CamelContext allowed = new DefaultCamelContext();
@@ -260,5 +264,24 @@ class ProviderProfilesIT {
         allowed.start();
         assertThat(allowed.getRoutes()).hasSize(1);
         allowed.close();
+    }
+
+    @Test
+    void azureAtItsOwnHostsIsRetiredSinceTheLastSora2Deployment() throws Exception {
+        for (String host : new String[] { "https://my-res.openai.azure.com/openai/v1",
+                                          "https://my-res.cognitiveservices.azure.com/openai/v1" }) {
+            CamelContext context = new DefaultCamelContext();
+            context.addComponent("sora", new SoraComponent());
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:a").to("sora:generate?provider=azure&apiKey=k&baseUrl=" + host);
+                }
+            });
+            assertThatThrownBy(context::start).hasRootCauseInstanceOf(SoraRetiredEndpointException.class)
+                    .rootCause().hasMessageContaining("2026-10-15").hasMessageContaining("provider=litellm")
+                    .hasMessageContaining("provider=cometapi");
+            context.close();
+        }
     }
 }

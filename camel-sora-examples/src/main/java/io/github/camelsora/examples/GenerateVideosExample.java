@@ -39,8 +39,10 @@ import org.apache.camel.impl.DefaultCamelContext;
 /**
  * The main job: one prompt per {@code .txt} file in a folder, one MP4 per prompt in another folder.
  * <p>
- * With {@code SORA_BASE_URL} and {@code SORA_API_KEY} set, it talks to that server; without them it starts the
- * local simulator in-process, so it runs anywhere without an account or a network.
+ * The provider is {@code SORA_PROVIDER} (default {@code cometapi}: CometAPI's shared {@code /v1/videos} route with
+ * Veo 3.1), the model {@code SORA_MODEL} (default: the provider's, {@code veo3.1-fast} for CometAPI). With
+ * {@code SORA_BASE_URL} and {@code SORA_API_KEY} set, it talks to that server; without them it starts the local
+ * simulator in-process, in the provider's dialect, so it runs anywhere without an account or a network.
  */
 public final class GenerateVideosExample {
 
@@ -61,24 +63,56 @@ public final class GenerateVideosExample {
         Path output = Path.of(args.length > 1 ? args[1] : "videos");
         String baseUrl = System.getenv("SORA_BASE_URL");
         String apiKey = System.getenv("SORA_API_KEY");
+        String provider = System.getenv().getOrDefault("SORA_PROVIDER", "cometapi");
+        String model = System.getenv().getOrDefault("SORA_MODEL", defaultModel(provider));
         List<Outcome> outcomes;
         if (baseUrl != null && apiKey != null) {
-            System.out.println("Using the provider at " + baseUrl);
-            outcomes = new GenerateVideosExample(prompts, output).run(baseUrl, apiKey, Duration.ofMinutes(30));
+            System.out.println("Using provider " + provider + " at " + baseUrl);
+            outcomes = new GenerateVideosExample(prompts, output).run(provider, model, baseUrl, apiKey,
+                    Duration.ofMinutes(30), false);
         } else {
-            try (SoraSimulator simulator = SoraSimulator.builder().renderTime(Duration.ofSeconds(3)).start()) {
-                System.out.println("SORA_BASE_URL/SORA_API_KEY not set: using the local simulator at "
-                                   + simulator.baseUrl());
+            try (SoraSimulator simulator = SoraSimulator.builder().dialect(dialect(provider))
+                    .renderTime(Duration.ofSeconds(3)).start()) {
+                System.out.println("SORA_BASE_URL/SORA_API_KEY not set: using the local simulator in the " + provider
+                                   + " dialect at " + simulator.baseUrl());
                 outcomes = new GenerateVideosExample(prompts, output)
-                        .run(simulator.baseUrl(), simulator.apiKey(), Duration.ofMinutes(5));
+                        .run(provider, model, simulator.baseUrl(), simulator.apiKey(), Duration.ofMinutes(5), true);
             }
         }
         printSummary(outcomes);
         System.exit(outcomes.stream().allMatch(o -> o.error() == null) ? 0 : 1);
     }
 
-    /** Generates one video per prompt file present now, and returns when each has a video or an error. */
+    /** The model the example renders with on a provider, unless SORA_MODEL says otherwise. */
+    public static String defaultModel(String provider) {
+        return switch (provider) {
+            case "cometapi" -> "veo3.1-fast";
+            case "openrouter" -> "google/veo-3.1";
+            case "openai", "azure", "custom", "litellm" -> "sora-2";
+            default -> "sim-video-1";
+        };
+    }
+
+    /** The simulator dialect that speaks like a provider ({@code custom} and {@code openai}: OpenAI's). */
+    public static io.github.camelsora.simulator.Dialect dialect(String provider) {
+        return switch (provider) {
+            case "custom", "openai" -> io.github.camelsora.simulator.Dialect.OPENAI;
+            default -> io.github.camelsora.simulator.Dialect.valueOf(provider.toUpperCase(java.util.Locale.ROOT));
+        };
+    }
+
+    /** Generates one video per prompt file with OpenAI's dialect and sora-2 (a server that copies OpenAI's API). */
     public List<Outcome> run(String baseUrl, String apiKey, Duration maxWait) throws Exception {
+        return run("custom", "sora-2", baseUrl, apiKey, maxWait, false);
+    }
+
+    /**
+     * Generates one video per prompt file present now, and returns when each has a video or an error.
+     *
+     * @param localResults whether result URLs the jobs name may be on a local address (the simulator's links)
+     */
+    public List<Outcome> run(String provider, String model, String baseUrl, String apiKey, Duration maxWait,
+                             boolean localResults) throws Exception {
         List<Path> promptFiles = promptFiles();
         if (promptFiles.isEmpty()) {
             throw new IllegalStateException("No .txt prompt files in " + prompts.toAbsolutePath());
@@ -89,8 +123,10 @@ public final class GenerateVideosExample {
         Path staging = Files.createTempDirectory("camel-sora-example");
         try (CamelContext camel = new DefaultCamelContext()) {
             SoraComponent sora = new SoraComponent();
+            sora.getConfiguration().setProvider(provider);
             sora.getConfiguration().setBaseUrl(baseUrl);
             sora.getConfiguration().setApiKey(apiKey);
+            sora.getConfiguration().setAllowInternalProviderUrls(localResults);
             sora.getConfiguration().setOutputDirectory(staging.toString());
             sora.getConfiguration().setPollDelay(1000);
             camel.addComponent("sora", sora);
@@ -108,7 +144,7 @@ public final class GenerateVideosExample {
                             .routeId("prompts-to-videos")
                             .setProperty("promptFile", header(Exchange.FILE_NAME))
                             .log("Generating a video for ${header.CamelFileName}")
-                            .to("sora:generate?model=sora-2&size=1280x720&seconds=4")
+                            .to("sora:generate?size=1280x720&seconds=4&model=" + model)
                             .to("file:" + output.toAbsolutePath())
                             .process(exchange -> Files.deleteIfExists(exchange.getMessage().getBody(File.class).toPath()))
                             .process(exchange -> record(outcomes, finished, new Outcome(promptName(exchange),

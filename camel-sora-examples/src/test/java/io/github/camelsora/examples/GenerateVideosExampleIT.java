@@ -22,6 +22,7 @@ import java.util.List;
 
 import io.github.camelsora.media.Mp4Info;
 import io.github.camelsora.media.Mp4Inspector;
+import io.github.camelsora.simulator.Dialect;
 import io.github.camelsora.simulator.SoraSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,14 +45,19 @@ class GenerateVideosExampleIT {
         assertThat(promptCount).isEqualTo(3);
 
         List<GenerateVideosExample.Outcome> outcomes;
-        try (SoraSimulator simulator = SoraSimulator.builder().renderTime(Duration.ofSeconds(2)).start()) {
-            outcomes = new GenerateVideosExample(samples, output)
-                    .run(simulator.baseUrl(), simulator.apiKey(), Duration.ofMinutes(2));
+        // the example's default provider, against the simulator's CometAPI dialect (multipart, task_ ids, the
+        // result in video_url)
+        try (SoraSimulator simulator = SoraSimulator.builder().dialect(Dialect.COMETAPI)
+                .renderTime(Duration.ofSeconds(2)).start()) {
+            outcomes = new GenerateVideosExample(samples, output).run("cometapi",
+                    GenerateVideosExample.defaultModel("cometapi"), simulator.baseUrl(), simulator.apiKey(),
+                    Duration.ofMinutes(2), true);
             assertThat(simulator.totalCreates()).isEqualTo(3);
         }
 
         assertThat(outcomes).hasSize(3).allSatisfy(outcome -> {
             assertThat(outcome.error()).isNull();
+            assertThat(outcome.videoId()).startsWith("task_");
             assertThat(outcome.video()).isEqualTo(output.resolve(outcome.videoId() + ".mp4"));
             Mp4Info info = Mp4Inspector.inspect(outcome.video());
             assertThat(info.videoCodec()).isEqualTo("avc1");

@@ -167,6 +167,22 @@ final class ApiExchange {
         sendJson(error.status(), Json.error(error), error.headers());
     }
 
+    /**
+     * An error in the dialect's shape: FastAPI's {@code {"detail": "..."}} for SGLang, OpenRouter's
+     * {@code {"error": {"code": 400, "message": "..."}}}, else OpenAI's.
+     */
+    void sendError(ApiException error, Dialect dialect) throws IOException {
+        if (dialect == Dialect.SGLANG) {
+            sendJson(error.status(), Json.MAPPER.createObjectNode().put("detail", error.getMessage()), error.headers());
+        } else if (dialect == Dialect.OPENROUTER) {
+            com.fasterxml.jackson.databind.node.ObjectNode root = Json.MAPPER.createObjectNode();
+            root.putObject("error").put("code", error.status()).put("message", error.getMessage());
+            sendJson(error.status(), root, error.headers());
+        } else {
+            sendError(error);
+        }
+    }
+
     private static void rewriteIds(JsonNode node) {
         if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
             for (String field : java.util.List.of("id", "remixed_from_video_id", "first_id", "last_id")) {

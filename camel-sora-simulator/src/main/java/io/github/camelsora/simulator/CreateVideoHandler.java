@@ -18,7 +18,10 @@ package io.github.camelsora.simulator;
 import java.io.IOException;
 import java.util.Locale;
 
-/** {@code POST /v1/videos}: JSON or multipart/form-data body, answers the new job as a VideoResource. */
+/**
+ * {@code POST /v1/videos}: JSON or multipart/form-data body, answers the new job as the dialect describes it. OpenAI,
+ * Azure and LiteLLM keep OpenAI's request checks; the other dialects read their own ({@link DialectCreateReader}).
+ */
 final class CreateVideoHandler implements EndpointHandler {
 
     private final SimulatorState state;
@@ -30,6 +33,12 @@ final class CreateVideoHandler implements EndpointHandler {
     @Override
     public void handle(ApiExchange exchange, String videoId) throws IOException, ApiException {
         String contentType = exchange.requestHeader("Content-Type");
+        if (!state.dialect.strictModels()) {
+            VideoSpec spec = DialectCreateReader.read(state.dialect, contentType, exchange.readBody());
+            VideoJob job = state.createJob(spec);
+            exchange.sendJson(state.dialect.createStatus(), state.describe(job, state.snapshot(job)));
+            return;
+        }
         String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         byte[] body = exchange.readBody();
         CreateVideoRequest request;
@@ -50,6 +59,6 @@ final class CreateVideoHandler implements EndpointHandler {
                 ? AzureRules.validate(request)
                 : CreateRequestValidator.validate(request);
         VideoJob job = state.createJob(spec);
-        exchange.sendJson(200, Json.video(job, state.snapshot(job)));
+        exchange.sendJson(200, state.describe(job, state.snapshot(job)));
     }
 }

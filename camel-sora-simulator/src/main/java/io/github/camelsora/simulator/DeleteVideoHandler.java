@@ -29,8 +29,15 @@ final class DeleteVideoHandler implements EndpointHandler {
 
     @Override
     public void handle(ApiExchange exchange, String videoId) throws IOException, ApiException {
-        state.jobs.remove(videoId).orElseThrow(() ->
+        VideoJob job = state.jobs.remove(videoId).orElseThrow(() ->
                 ApiException.notFound("No video found with id '" + videoId + "'.", "video_not_found"));
+        if (state.dialect == Dialect.SGLANG) {
+            // video_api.py delete_video: the job itself, marked deleted
+            ObjectNode gone = state.describe(job, state.snapshot(job));
+            gone.put("status", "deleted");
+            exchange.sendJson(200, gone);
+            return;
+        }
         ObjectNode deleted = Json.MAPPER.createObjectNode();
         deleted.put("id", videoId);
         deleted.put("object", "video.deleted");

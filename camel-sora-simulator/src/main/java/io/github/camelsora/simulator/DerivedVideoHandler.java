@@ -100,7 +100,7 @@ final class DerivedVideoHandler implements EndpointHandler {
         }
         VideoSpec spec = new VideoSpec(prompt, source.model(), source.size(), seconds);
         VideoJob job = state.createJob(spec, kind == Kind.REMIX ? source.id() : null, extensions);
-        exchange.sendJson(200, Json.video(job, state.snapshot(job)));
+        exchange.sendJson(200, state.describe(job, state.snapshot(job)));
     }
 
     private String verb() {

@@ -51,7 +51,7 @@ final class ListVideosHandler implements EndpointHandler {
                 hasMore = true;
                 break;
             }
-            data.add(Json.video(job, state.snapshot(job)));
+            data.add(state.describe(job, state.snapshot(job)));
             firstId = firstId == null ? job.id() : firstId;
             lastId = job.id();
         }

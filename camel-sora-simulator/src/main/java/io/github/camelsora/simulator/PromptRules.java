@@ -37,6 +37,19 @@ final class PromptRules {
     private record AssetLifetimeRule(String marker, Duration lifetime) {
     }
 
+    /** A status word reported for ever (never terminal), with or without an error object. */
+    record RawStatus(String status, boolean withError) {
+    }
+
+    private record RawStatusRule(String marker, RawStatus status) {
+    }
+
+    private record ResultUrlRule(String marker, String url) {
+    }
+
+    private final List<RawStatusRule> rawStatuses = new CopyOnWriteArrayList<>();
+    private final List<ResultUrlRule> resultUrls = new CopyOnWriteArrayList<>();
+
     private final List<AssetLifetimeRule> assetLifetimes = new CopyOnWriteArrayList<>();
     private final List<RenderTimeRule> renderTimes = new CopyOnWriteArrayList<>();
     private final List<FailureRule> failures = new CopyOnWriteArrayList<>();
@@ -56,6 +69,24 @@ final class PromptRules {
 
     void assetLifetimeWhen(String marker, Duration lifetime) {
         assetLifetimes.add(new AssetLifetimeRule(marker, lifetime));
+    }
+
+    void rawStatusWhen(String marker, RawStatus status) {
+        rawStatuses.add(new RawStatusRule(marker, status));
+    }
+
+    void resultUrlWhen(String marker, String url) {
+        resultUrls.add(new ResultUrlRule(marker, url));
+    }
+
+    RawStatus rawStatusFor(String prompt) {
+        return rawStatuses.stream().filter(r -> prompt.contains(r.marker()))
+                .map(RawStatusRule::status).findFirst().orElse(null);
+    }
+
+    String resultUrlFor(String prompt) {
+        return resultUrls.stream().filter(r -> prompt.contains(r.marker()))
+                .map(ResultUrlRule::url).findFirst().orElse(null);
     }
 
     /** The asset lifetime of a job with this prompt, or null for the API's usual hour (never expiring here). */
@@ -84,5 +115,7 @@ final class PromptRules {
         assetLifetimes.clear();
         failures.clear();
         videoBytes.clear();
+        rawStatuses.clear();
+        resultUrls.clear();
     }
 }

@@ -38,6 +38,6 @@ final class RetrieveVideoHandler implements EndpointHandler {
             exchange.setHeader(POLL_AFTER_HEADER, Long.toString(pollAfterMs));
         }
         state.counters.statusRead(videoId);
-        exchange.sendJson(200, Json.video(job, snapshot));
+        exchange.sendJson(200, state.describe(job, snapshot));
     }
 }

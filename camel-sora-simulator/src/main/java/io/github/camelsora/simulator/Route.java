@@ -36,5 +36,7 @@ public enum Route {
     /** {@code POST /v1/videos/characters} */
     CREATE_CHARACTER,
     /** {@code GET /v1/videos/characters/{id}} */
-    GET_CHARACTER
+    GET_CHARACTER,
+    /** {@code GET /files/{token}}: a signed result link (the dialects that name their result by URL) */
+    RESULT_FILE
 }

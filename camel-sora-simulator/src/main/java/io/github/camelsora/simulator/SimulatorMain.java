@@ -32,6 +32,8 @@ public final class SimulatorMain {
             "  --port N             port to listen on (default 8089; 0 = any free port)",
             "  --bind ADDRESS       address to bind (default 127.0.0.1)",
             "  --api-key KEY        bearer key clients must send (default sk-sim)",
+            "  --dialect NAME       the server to imitate: openai (default), azure, litellm, cometapi, sglang, vllm,",
+            "                       openrouter, merge, newapi, bifrost, inworld",
             "  --render-time T      time from create to completed: 5s, 500ms, 2m, PT5S (default 5s)",
             "  --poll-after-ms N    send openai-poll-after-ms: N on non-terminal retrieves",
             "  --render-jitter F    vary each job's render time by up to F either way: 0.2 or 20% (default 0)",
@@ -92,6 +94,8 @@ public final class SimulatorMain {
                 case "--port" -> builder.port(parseInt(arg, value != null ? value : next(args, ++i, arg)));
                 case "--bind" -> builder.bindAddress(value != null ? value : next(args, ++i, arg));
                 case "--api-key" -> builder.apiKey(value != null ? value : next(args, ++i, arg));
+                case "--dialect" -> builder.dialect(Dialect.valueOf(
+                        (value != null ? value : next(args, ++i, arg)).toUpperCase(java.util.Locale.ROOT)));
                 case "--render-time" -> builder.renderTime(parseDuration(value != null ? value : next(args, ++i, arg)));
                 case "--poll-after-ms" -> builder.pollAfterMs((long) parseInt(arg, value != null ? value : next(args, ++i, arg)));
                 case "--render-jitter" -> builder.renderTimeJitter(parseFraction(arg, value != null ? value : next(args, ++i, arg)));

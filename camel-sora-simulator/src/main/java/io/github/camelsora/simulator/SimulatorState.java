@@ -50,6 +50,11 @@ final class SimulatorState {
     volatile Dialect dialect = Dialect.OPENAI;
     /** Sends the jobs' webhook events; set once by the simulator right after construction. */
     volatile WebhookSender webhooks;
+    /** The base URL clients use ({@code http://host:port/v1}); set once by the simulator when it is bound. */
+    volatile String baseUrl;
+    /** Signs the result links of the dialects that name their result by URL. */
+    final ResultLinks links = new ResultLinks();
+    private volatile Duration resultUrlLifetime = Duration.ofHours(1);
     private final Duration initialRenderTime;
     private final Long initialPollAfterMs;
     private volatile Duration renderTime;
@@ -74,7 +79,7 @@ final class SimulatorState {
 
     /** A job derived from another one (remix, edit, extension): same lifecycle, the lineage recorded. */
     VideoJob createJob(VideoSpec spec, String remixedFromVideoId, int extensions) {
-        return createJob("video_" + ApiExchange.randomHex(), spec, remixedFromVideoId, extensions);
+        return createJob(dialect.newId(), spec, remixedFromVideoId, extensions);
     }
 
     /** A job with an id of the dialect's making (e.g. a Gemini operation name). */
@@ -87,7 +92,7 @@ final class SimulatorState {
         String mediaPrompt = drawPrompt ? prompt : SHARED_MEDIA_LABEL;
         VideoJob job = jobs.add(sequence -> new VideoJob(id, sequence, now,
                 plannedRenderTime, prompt, spec.model(), spec.size(), spec.seconds(), failure, videoBytes, mediaPrompt,
-                remixedFromVideoId, extensions));
+                remixedFromVideoId, extensions, spec.sizeLabel()));
         counters.created(job.id());
         WebhookSender sender = webhooks;
         if (sender != null) {
@@ -115,6 +120,20 @@ final class SimulatorState {
 
     Duration renderTime() {
         return renderTime;
+    }
+
+    /** How long a signed result link stays valid; each read of a job mints a new one. */
+    Duration resultUrlLifetime() {
+        return resultUrlLifetime;
+    }
+
+    void setResultUrlLifetime(Duration lifetime) {
+        this.resultUrlLifetime = lifetime;
+    }
+
+    /** The job as this simulator's dialect describes it. */
+    com.fasterxml.jackson.databind.node.ObjectNode describe(VideoJob job, JobSnapshot snapshot) {
+        return DialectFormat.video(this, job, snapshot);
     }
 
     /** Each job's render time varies uniformly by up to this fraction either way (0.2: +-20 %). */
@@ -159,5 +178,6 @@ final class SimulatorState {
         }
         renderTime = initialRenderTime;
         pollAfterMs = initialPollAfterMs;
+        resultUrlLifetime = Duration.ofHours(1);
     }
 }

@@ -76,14 +76,8 @@ public final class SoraSimulator implements AutoCloseable {
         this.cacheDir = cacheDir;
         this.ownsCacheDir = ownsCacheDir;
         this.baseUrl = "http://" + hostForUrl(server.getAddress()) + ":" + server.getAddress().getPort()
-                + switch (state.dialect) {
-                    case AZURE -> "/openai/v1";
-                    case GEMINI -> GeminiDialect.PREFIX;
-                    case VERTEX -> VertexDialect.PREFIX;
-                    case BEDROCK, FAL -> "";
-                    case BYTEPLUS -> "/api/v3";
-                    default -> "/v1";
-                };
+                + state.dialect.basePath();
+        state.baseUrl = baseUrl;
     }
 
     /**
@@ -122,8 +116,8 @@ public final class SoraSimulator implements AutoCloseable {
     }
 
     /**
-     * {@code http://127.0.0.1:<port>/v1} ({@code .../openai/v1} in the Azure dialect): the base URL a client appends
-     * {@code /videos} to.
+     * {@code http://127.0.0.1:<port>/v1} ({@code .../openai/v1} in the Azure dialect, {@code .../api/v1} in
+     * OpenRouter's): the base URL a client appends {@code /videos} to.
      */
     public String baseUrl() {
         return baseUrl;
@@ -192,6 +186,33 @@ public final class SoraSimulator implements AutoCloseable {
      */
     public void expireWhenPromptContains(String marker, Duration lifetime) {
         state.rules.assetLifetimeWhen(Objects.requireNonNull(marker, "marker"), requireNonNegative(lifetime));
+    }
+
+    /**
+     * Jobs created afterwards whose prompt contains {@code marker} report {@code status} for ever (whatever the
+     * clock says), in every dialect: a word a client may not know, a job that never ends. With {@code withError}
+     * the job also carries an error object (a string in OpenRouter's dialect).
+     */
+    public void statusWhenPromptContains(String marker, String status, boolean withError) {
+        state.rules.rawStatusWhen(Objects.requireNonNull(marker, "marker"),
+                new PromptRules.RawStatus(Objects.requireNonNull(status, "status"), withError));
+    }
+
+    /**
+     * Jobs whose prompt contains {@code marker} name {@code url} as their result (CometAPI's {@code video_url},
+     * Inworld's {@code output.videos[0].url}, OpenRouter's {@code unsigned_urls[0]}) instead of this simulator's
+     * own link: an internal address, another host, a redirect...
+     */
+    public void resultUrlWhenPromptContains(String marker, String url) {
+        state.rules.resultUrlWhen(Objects.requireNonNull(marker, "marker"), Objects.requireNonNull(url, "url"));
+    }
+
+    /**
+     * How long the signed result links of the URL dialects stay valid (default 1 h; Inworld signs for at most an
+     * hour); each read of a job mints a new one, so an expired link is refreshed by reading the job again.
+     */
+    public void setResultUrlLifetime(Duration lifetime) {
+        state.setResultUrlLifetime(requireNonNegative(lifetime));
     }
 
     /**

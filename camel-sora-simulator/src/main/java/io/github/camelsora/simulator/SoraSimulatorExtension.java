@@ -188,6 +188,12 @@ public final class SoraSimulatorExtension
             return this;
         }
 
+        /** Signed webhook events of finished jobs to {@code url}, in the dialect's scheme. */
+        public Builder webhook(String url, String secret) {
+            settings.webhook(url, secret);
+            return this;
+        }
+
         public Builder recordExchanges(boolean recordExchanges) {
             settings.recordExchanges(recordExchanges);
             return this;

@@ -28,10 +28,11 @@ import java.time.Instant;
  * @param mediaPrompt the text handed to the renderer (the prompt, or a shared label when prompts are not drawn)
  * @param remixedFromVideoId the source of a remix, else null
  * @param extensions  how many extensions were stitched onto the original video (0 for an original)
+ * @param sizeLabel   the size as the client wrote it (a dialect may echo a label such as {@code 768P})
  */
 record VideoJob(String id, long sequence, Instant createdAt, Duration renderTime, String prompt, String model,
                 FrameSize size, int seconds, JobFailure failure, Long videoBytes, String mediaPrompt,
-                String remixedFromVideoId, int extensions) {
+                String remixedFromVideoId, int extensions, String sizeLabel) {
 
     Instant finishesAt() {
         return createdAt.plus(renderTime);

@@ -34,7 +34,6 @@ final class VideosRouter implements HttpHandler {
 
     private static final System.Logger LOG = System.getLogger(VideosRouter.class.getName());
     private static final String PREFIX = "/v1/videos";
-    private static final String AZURE_PREFIX = "/openai/v1/videos";
     /** Sub-resources of /videos; not to be taken for video ids. */
     private static final Set<String> COLLECTIONS = Set.of("edits", "extensions", "characters");
 
@@ -56,6 +55,7 @@ final class VideosRouter implements HttpHandler {
         handlers.put(Route.EXTEND, new DerivedVideoHandler(state, DerivedVideoHandler.Kind.EXTEND));
         handlers.put(Route.CREATE_CHARACTER, new CreateCharacterHandler(state));
         handlers.put(Route.GET_CHARACTER, new GetCharacterHandler(state));
+        handlers.put(Route.RESULT_FILE, new ResultFileHandler(state, (VideoContentHandler) handlers.get(Route.CONTENT)));
     }
 
     @Override
@@ -69,7 +69,14 @@ final class VideosRouter implements HttpHandler {
             state.counters.request();
             Target target;
             EndpointHandler handler;
-            if (dialect == Dialect.GEMINI) {
+            if (exchange.rawPath().startsWith(ResultLinks.PATH)) {
+                // signed links carry their own authorization: no key, as on a storage bucket
+                if (!exchange.method().equals("GET")) {
+                    throw methodNotAllowed(exchange.method(), exchange.rawPath(), "GET");
+                }
+                target = new Target(Route.RESULT_FILE, exchange.rawPath().substring(ResultLinks.PATH.length()));
+                handler = handlers.get(target.route());
+            } else if (dialect == Dialect.GEMINI) {
                 GeminiDialect.authenticate(exchange, state);
                 GeminiDialect.Target gemini = GeminiDialect.resolve(exchange.method(), exchange.rawPath());
                 target = new Target(gemini.route(), gemini.id());
@@ -141,7 +148,7 @@ final class VideosRouter implements HttpHandler {
                 exchange.sendJson(error.status(), GeminiDialect.errorBody(error), error.headers());
                 return;
             }
-            exchange.sendError(error);
+            exchange.sendError(error, state.dialect);
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "could not send the error answer of " + exchange.requestId(), e);
         }
@@ -149,6 +156,18 @@ final class VideosRouter implements HttpHandler {
 
     /** 401 for a missing or wrong bearer key; the message never repeats the key that was sent. */
     private void authenticate(ApiExchange exchange, Dialect dialect) throws ApiException {
+        if (dialect == Dialect.INWORLD) {
+            // docs.inworld.ai: Authorization: Basic $INWORLD_API_KEY (the key is the Base64 credential)
+            String authorization = exchange.requestHeader("Authorization");
+            String trimmed = authorization == null ? "" : authorization.trim();
+            if (trimmed.length() < 6 || !trimmed.regionMatches(true, 0, "Basic ", 0, 6)
+                || !MessageDigest.isEqual(trimmed.substring(6).trim().getBytes(StandardCharsets.UTF_8),
+                        state.apiKey.getBytes(StandardCharsets.UTF_8))) {
+                throw new ApiException(401, ApiException.INVALID_REQUEST, "Use Authorization: Basic with your key.",
+                        null, "invalid_api_key", Map.of("WWW-Authenticate", "Basic"));
+            }
+            return;
+        }
         String apiKeyHeader = exchange.requestHeader("api-key");
         if (dialect == Dialect.AZURE && apiKeyHeader != null) {
             // Azure: the resource key in api-key; an Entra token would come as a bearer token instead
@@ -180,7 +199,18 @@ final class VideosRouter implements HttpHandler {
     }
 
     private static Target resolve(String method, String rawPath, Dialect dialect) throws ApiException {
-        String prefix = dialect == Dialect.AZURE ? AZURE_PREFIX : PREFIX;
+        Target target = route(method, rawPath, dialect);
+        if (!dialect.routes().contains(target.route())) {
+            if (dialect == Dialect.LITELLM && target.route() == Route.DELETE) {
+                throw methodNotAllowed(method, rawPath, "GET");
+            }
+            throw ApiException.notFound("Not Found: " + dialect + " has no " + method + " " + rawPath + ".", null);
+        }
+        return target;
+    }
+
+    private static Target route(String method, String rawPath, Dialect dialect) throws ApiException {
+        String prefix = dialect.basePath() + "/videos";
         if (!rawPath.equals(prefix) && !rawPath.startsWith(prefix + "/")) {
             throw invalidUrl(method, rawPath);
         }
@@ -205,13 +235,6 @@ final class VideosRouter implements HttpHandler {
             throw invalidUrl(method, rawPath);
         }
         if (segments.length == 1) {
-            if (dialect == Dialect.LITELLM) {
-                // the proxy has no DELETE route for videos
-                return switch (method) {
-                    case "GET" -> new Target(Route.RETRIEVE, videoId);
-                    default -> throw methodNotAllowed(method, rawPath, "GET");
-                };
-            }
             return switch (method) {
                 case "GET" -> new Target(Route.RETRIEVE, videoId);
                 case "DELETE" -> new Target(Route.DELETE, videoId);

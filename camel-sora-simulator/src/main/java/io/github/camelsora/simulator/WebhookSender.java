@@ -184,13 +184,26 @@ final class WebhookSender implements AutoCloseable {
         if (current == null) {
             return;
         }
-        String type = snapshot.status() == JobStatus.COMPLETED ? "video.completed" : "video.failed";
+        String type;
         ObjectNode event = Json.MAPPER.createObjectNode();
-        event.put("id", "evt_" + ApiExchange.randomHex());
-        event.put("object", "event");
-        event.put("created_at", Instant.now().getEpochSecond());
-        event.put("type", type);
-        event.putObject("data").put("id", job.id());
+        if (state.dialect == Dialect.OPENROUTER) {
+            // openrouter.ai/docs/cookbook/video-generation/video-generation-webhooks: the job in data
+            type = "video.generation." + switch (snapshot.status()) {
+                case COMPLETED -> "completed";
+                case EXPIRED -> "expired";
+                default -> "failed";
+            };
+            event.put("type", type);
+            event.put("created_at", Instant.now().toString());
+            event.set("data", state.describe(job, snapshot));
+        } else {
+            type = snapshot.status() == JobStatus.COMPLETED ? "video.completed" : "video.failed";
+            event.put("id", "evt_" + ApiExchange.randomHex());
+            event.put("object", "event");
+            event.put("created_at", Instant.now().getEpochSecond());
+            event.put("type", type);
+            event.putObject("data").put("id", job.id());
+        }
         Delivery delivery = new Delivery(current, "msg_" + ApiExchange.randomHex(), type, job.id(),
                 event.toString().getBytes(StandardCharsets.UTF_8));
         events.incrementAndGet();
@@ -240,10 +253,16 @@ final class WebhookSender implements AutoCloseable {
             connection.setRequestMethod("POST");
             connection.setDoOutput(true);
             connection.setRequestProperty("Content-Type", "application/json");
-            connection.setRequestProperty("webhook-id", delivery.webhookId());
-            connection.setRequestProperty("webhook-timestamp", Long.toString(timestamp));
-            connection.setRequestProperty("webhook-signature",
-                    sign(delivery.target().key(), delivery.webhookId(), timestamp, delivery.payload()));
+            if (state.dialect == Dialect.OPENROUTER) {
+                connection.setRequestProperty("X-OpenRouter-Signature",
+                        signOpenRouter(delivery.target().key(), timestamp, delivery.payload()));
+                connection.setRequestProperty("X-OpenRouter-Idempotency-Key", delivery.webhookId());
+            } else {
+                connection.setRequestProperty("webhook-id", delivery.webhookId());
+                connection.setRequestProperty("webhook-timestamp", Long.toString(timestamp));
+                connection.setRequestProperty("webhook-signature",
+                        sign(delivery.target().key(), delivery.webhookId(), timestamp, delivery.payload()));
+            }
             connection.setFixedLengthStreamingMode(delivery.payload().length);
             try (OutputStream out = connection.getOutputStream()) {
                 out.write(delivery.payload());
@@ -268,6 +287,21 @@ final class WebhookSender implements AutoCloseable {
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             mac.update((webhookId + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
             return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(payload));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
+    /**
+     * OpenRouter's {@code t=<unix>,v1=<hex HMAC-SHA256(key, "<t>,<body>")>} (its webhook cookbook; the raw body as
+     * sent).
+     */
+    static String signOpenRouter(byte[] key, long timestamp, byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.update((timestamp + ",").getBytes(StandardCharsets.UTF_8));
+            return "t=" + timestamp + ",v1=" + java.util.HexFormat.of().formatHex(mac.doFinal(payload));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }

@@ -126,6 +126,15 @@ public class SoraComponentAutoConfiguration {
         put(options, "baseUrl", c.getBaseUrl());
         put(options, "model", c.getModel());
         put(options, "provider", c.getProvider());
+        put(options, "aspectRatio", c.getAspectRatio());
+        put(options, "resolution", c.getResolution());
+        put(options, "negativePrompt", c.getNegativePrompt());
+        put(options, "seed", c.getSeed());
+        put(options, "generateAudio", c.getGenerateAudio());
+        put(options, "providerOptions", c.getProviderOptions());
+        put(options, "allowInternalProviderUrls", c.getAllowInternalProviderUrls());
+        put(options, "lastFrame", c.getLastFrame());
+        put(options, "referenceImages", c.getReferenceImages());
         put(options, "seconds", c.getSeconds());
         put(options, "size", c.getSize());
         put(options, "validateRequests", c.getValidateRequests());
@@ -137,9 +146,6 @@ public class SoraComponentAutoConfiguration {
         put(options, "webhookPath", c.getWebhookPath());
         put(options, "region", c.getRegion());
         put(options, "downloadResult", c.getDownloadResult());
-        put(options, "generateAudio", c.getGenerateAudio());
-        put(options, "negativePrompt", c.getNegativePrompt());
-        put(options, "seed", c.getSeed());
         put(options, "storageUri", c.getStorageUri());
         put(options, "storageEndpoint", c.getStorageEndpoint());
         put(options, "accessKeyId", c.getAccessKeyId());
@@ -148,8 +154,6 @@ public class SoraComponentAutoConfiguration {
         put(options, "webhookScheme", c.getWebhookScheme());
         put(options, "webhookJwksUrl", c.getWebhookJwksUrl());
         put(options, "callbackUrl", c.getCallbackUrl());
-        put(options, "modelInput", c.getModelInput());
-        put(options, "allowInternalProviderUrls", c.getAllowInternalProviderUrls());
         put(options, "httpServerComponent", c.getHttpServerComponent());
         put(options, "idempotentRepository", c.getIdempotentRepository());
         put(options, "after", c.getAfter());

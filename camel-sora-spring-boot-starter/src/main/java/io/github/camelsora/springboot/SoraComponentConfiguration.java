@@ -68,12 +68,44 @@ public class SoraComponentConfiguration {
      */
     private String model;
     /**
-     * The kind of server: openai, azure, cometapi, litellm, sglang or custom (the /v1/videos protocol), or a model
-     * marketplace with its own job API: fal, replicate or byteplus. Decides the default base URL, how the key is sent,
-     * which operations exist, which models, sizes and seconds are checked, and how callbacks are signed.
-     * One of: openai, azure, cometapi, litellm, sglang, custom, fal, replicate, byteplus. Default: openai.
+     * The kind of server, a profile of data (docs/providers.md). Live servers of the /v1/videos job protocol:
+     * cometapi, litellm, sglang, vllm (vLLM-Omni), openrouter, merge, newapi, bifrost, inworld or custom; openai
+     * (retired 2026-09-24) and azure (sora-2 retired 2026-10-15) fail at start at their own hosts. Native job APIs:
+     * gemini, vertex, bedrock (needs camel-sora-aws); model marketplaces: fal, replicate, byteplus. Decides the
+     * protocol and its dialect, the default base URL, how the key is sent, which operations exist, which models,
+     * sizes and seconds are checked, and how callbacks are signed. One of: openai, azure, cometapi, litellm, sglang,
+     * vllm, openrouter, merge, newapi, bifrost, inworld, custom, gemini, vertex, bedrock, fal, replicate, byteplus.
+     * Default: openai.
      */
     private String provider;
+    /**
+     * The aspect ratio, e.g. 16:9 or 9:16 (also written 16x9), for providers that take one (OpenRouter, CometAPI's
+     * orientation hint, custom); refused before anything is sent by a provider that does not. Without it, a
+     * provider that needs one gets the ratio of size.
+     */
+    private String aspectRatio;
+    /**
+     * The resolution label, e.g. 720p or 1080p, for providers that take one instead of a size (OpenRouter); without
+     * it, such a provider gets the shorter side of size (1280x720 is 720p).
+     */
+    private String resolution;
+    /**
+     * Provider fields sent with each create as they are (e.g. fps=16 for vLLM-Omni); numbers, booleans and JSON
+     * object or array text are sent as such. They win over the fields the component sets.
+     */
+    private java.util.Map<String, Object> providerOptions;
+    /**
+     * The image the video ends on (inputReference is the one it starts from), for providers that take a last frame
+     * (CometAPI: a second ordered input_reference file; OpenRouter: frame_images last_frame); a file path or an https
+     * image URL, checked and fitted like inputReference. Refused before anything is sent by a provider without it.
+     */
+    private String lastFrame;
+    /**
+     * Reference images for style or content (not frames), comma-separated file paths or https URLs (at most 4), for
+     * providers that take them (OpenRouter: input_references). Refused before anything is sent by a provider
+     * without them.
+     */
+    private String referenceImages;
     /**
      * The clip length in seconds, e.g. 4, 8, 12, 16 or 20 for the Sora 2 models (sent as a string, as required).
      * Default: 4.
@@ -135,19 +167,21 @@ public class SoraComponentConfiguration {
      */
     private Boolean downloadResult;
     /**
-     * Whether the provider renders an audio track, for providers that document the switch; refused before anything is
-     * sent by the others.
+     * Whether the model renders a soundtrack (true or false), where the provider offers the choice (OpenRouter,
+     * vLLM-Omni, Vertex, fal, Replicate, BytePlus); unset, nothing is sent and the provider's default applies. One
+     * of: true, false.
      */
-    private Boolean generateAudio;
+    private String generateAudio;
     /**
-     * What the video should not show, for providers that document it (gemini, vertex, fal, replicate); refused
-     * before anything is sent by the others.
+     * What the video should not show, for providers that take a negative prompt (vLLM-Omni, custom, Veo, fal,
+     * Replicate); refused before anything is sent by a provider that has none.
      */
     private String negativePrompt;
     /**
-     * A seed for a repeatable render, for providers that document one; refused before anything is sent by the others.
+     * The sampler's seed, for repeatable renders where the provider takes one (OpenRouter, SGLang, vLLM-Omni, Vertex,
+     * Bedrock Nova Reel, fal, Replicate, BytePlus).
      */
-    private Integer seed;
+    private Long seed;
     /**
      * Where the provider writes the result in cloud storage (vertex: gs://bucket/prefix/), for providers that document
      * it; refused before anything is sent by the others.
@@ -173,8 +207,9 @@ public class SoraComponentConfiguration {
     /**
      * How sora:webhook authenticates callbacks: standard-webhooks (OpenAI, Replicate: webhook-id, webhook-timestamp,
      * webhook-signature with webhookSecret), fal (an ED25519 signature checked against fal's published key set,
-     * webhookJwksUrl; no secret), or none (unsigned callbacks, BytePlus: only a reason to read the job again). Not set:
-     * the provider's scheme. One of: standard-webhooks, fal, none.
+     * webhookJwksUrl; no secret), openrouter (X-OpenRouter-Signature with webhookSecret), or none (unsigned
+     * callbacks, BytePlus: only a reason to read the job again). Not set: the provider's scheme. One of:
+     * standard-webhooks, fal, openrouter, none.
      */
     private String webhookScheme;
     /**
@@ -188,13 +223,9 @@ public class SoraComponentConfiguration {
      */
     private String callbackUrl;
     /**
-     * A JSON object of model-specific input passed through to providers that host many models (fal, Replicate,
-     * BytePlus); prompt, seconds and size are mapped into the model's fields unless it sets them.
-     */
-    private String modelInput;
-    /**
-     * Let the component fetch URLs a provider names (result files on another host, fal's key set) over plain http and
-     * from loopback, private or link-local addresses: for a local simulator or an intranet mirror. Default: false.
+     * Let the component fetch URLs a provider names (a result a job names by URL on another host, such as CometAPI's
+     * video_url or a marketplace's output file; fal's key set) over plain http and from loopback, private or
+     * link-local addresses: for a local simulator or an intranet mirror. Default: false.
      */
     private Boolean allowInternalProviderUrls;
     /**
@@ -1088,14 +1119,6 @@ public class SoraComponentConfiguration {
         this.callbackUrl = callbackUrl;
     }
 
-    public String getModelInput() {
-        return modelInput;
-    }
-
-    public void setModelInput(String modelInput) {
-        this.modelInput = modelInput;
-    }
-
     public Boolean getAllowInternalProviderUrls() {
         return allowInternalProviderUrls;
     }
@@ -1120,11 +1143,11 @@ public class SoraComponentConfiguration {
         this.downloadResult = downloadResult;
     }
 
-    public Boolean getGenerateAudio() {
+    public String getGenerateAudio() {
         return generateAudio;
     }
 
-    public void setGenerateAudio(Boolean generateAudio) {
+    public void setGenerateAudio(String generateAudio) {
         this.generateAudio = generateAudio;
     }
 
@@ -1136,11 +1159,11 @@ public class SoraComponentConfiguration {
         this.negativePrompt = negativePrompt;
     }
 
-    public Integer getSeed() {
+    public Long getSeed() {
         return seed;
     }
 
-    public void setSeed(Integer seed) {
+    public void setSeed(Long seed) {
         this.seed = seed;
     }
 
@@ -1182,5 +1205,44 @@ public class SoraComponentConfiguration {
 
     public void setSecretAccessKey(String secretAccessKey) {
         this.secretAccessKey = secretAccessKey;
+    }
+    public String getAspectRatio() {
+        return aspectRatio;
+    }
+
+    public void setAspectRatio(String aspectRatio) {
+        this.aspectRatio = aspectRatio;
+    }
+
+    public String getResolution() {
+        return resolution;
+    }
+
+    public void setResolution(String resolution) {
+        this.resolution = resolution;
+    }
+
+    public java.util.Map<String, Object> getProviderOptions() {
+        return providerOptions;
+    }
+
+    public void setProviderOptions(java.util.Map<String, Object> providerOptions) {
+        this.providerOptions = providerOptions;
+    }
+
+    public String getLastFrame() {
+        return lastFrame;
+    }
+
+    public void setLastFrame(String lastFrame) {
+        this.lastFrame = lastFrame;
+    }
+
+    public String getReferenceImages() {
+        return referenceImages;
+    }
+
+    public void setReferenceImages(String referenceImages) {
+        this.referenceImages = referenceImages;
     }
 }

@@ -118,6 +118,7 @@ class StarterMetadataMatchesComponentTest {
                         : type == Long.class ? 1L
                         : type == Double.class ? 1.0
                         : type == Boolean.class || type == boolean.class ? Boolean.TRUE
+                        : type == java.util.Map.class ? java.util.Map.of("x", "y")
                         : null;
                 method.invoke(configuration, value);
             }
