@@ -125,10 +125,20 @@ public final class BedrockClient implements VideoProvider, AutoCloseable {
     /** Shared by every client of the JVM: threads do not grow with endpoints or keys. */
     private static final class Shared {
         static final SdkAsyncHttpClient HTTP = NettyNioAsyncHttpClient.builder()
-                .eventLoopGroupBuilder(SdkEventLoopGroup.builder().numberOfThreads(2))
+                // daemon threads: a JVM whose Camel context stopped is not kept alive by the shared event loop
+                .eventLoopGroupBuilder(SdkEventLoopGroup.builder().numberOfThreads(2).threadFactory(daemons()))
                 .maxConcurrency(64)
                 .build();
         static final ScheduledExecutorService TIMER = timer();
+
+        private static java.util.concurrent.ThreadFactory daemons() {
+            java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+            return runnable -> {
+                Thread thread = new Thread(runnable, "sora-aws-io-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            };
+        }
 
         private static ScheduledExecutorService timer() {
             ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {

@@ -182,6 +182,10 @@ class BedrockProviderIT extends CamelTestSupport {
         assertThat(body.path("outputDataConfig").path("s3OutputDataConfig").path("s3Uri").asText())
                 .isEqualTo("s3://videos/nova");
         assertThat(start.requestHeaders().get("authorization")).isEqualTo("<redacted>");
+        // one shared event loop of two daemon threads serves every Bedrock and S3 client
+        List<Thread> io = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("sora-aws-io-")).toList();
+        assertThat(io).isNotEmpty().hasSizeLessThanOrEqualTo(2).allMatch(Thread::isDaemon);
     }
 
     @Test
