@@ -30,10 +30,11 @@ import io.github.camelsora.api.InputReference;
 import io.github.camelsora.api.SoraException;
 import io.github.camelsora.api.SoraValidationException;
 import io.github.camelsora.api.Video;
+import io.github.camelsora.api.VideoProvider;
 import io.github.camelsora.api.VideoRequest;
 import io.github.camelsora.api.VideoRequestValidator;
-import io.github.camelsora.api.VideoProvider;
 import io.github.camelsora.api.VideoStatus;
+import io.github.camelsora.api.VideosClient;
 import io.github.camelsora.job.JobEngine;
 import io.github.camelsora.job.PolicyGateway;
 import io.github.camelsora.media.ImageFitter;
@@ -105,8 +106,12 @@ final class SoraBinding {
      * validateRequests off only a missing prompt is refused.
      */
     void validate(VideoRequest request) {
-        // an option the provider does not offer cannot be sent at all: refused whatever validateRequests says
-        endpoint.profile().request().check(request, endpoint.profile().name());
+        // an option the provider does not offer cannot be sent at all: refused whatever validateRequests says (the
+        // /v1/videos dialects by their profile's request shape; the other protocols map or refuse them in create,
+        // before anything is sent)
+        if (VideosClient.PROTOCOL.equals(endpoint.profile().protocol())) {
+            endpoint.profile().request().check(request, endpoint.profile().name());
+        }
         if (!config().isValidateRequests()) {
             if (request.prompt() == null || request.prompt().isBlank()) {
                 throw new SoraValidationException("prompt", "a prompt is required (the message body or header CamelSoraPrompt)");

@@ -163,7 +163,7 @@ public final class ProviderProfile {
      * the {@link VideoProviderFactory}.
      */
     public String protocol() {
-        return data.protocol() == null ? "openai-videos" : data.protocol();
+        return data.protocol() == null ? VideosClient.PROTOCOL : data.protocol();
     }
 
     /** The Maven artifact that implements this provider's protocol when it is not bundled, else {@code null}. */

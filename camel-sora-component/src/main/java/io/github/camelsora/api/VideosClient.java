@@ -48,11 +48,14 @@ import org.apache.hc.core5.http.ContentType;
  */
 public final class VideosClient implements VideoProvider, AutoCloseable {
 
+    /** The protocol family of the {@code /v1/videos} job protocol and its dialects. */
+    public static final String PROTOCOL = "openai-videos";
+
     /** The {@code openai-videos} protocol family. */
     public static final class Factory implements VideoProviderFactory {
         @Override
         public String protocol() {
-            return "openai-videos";
+            return PROTOCOL;
         }
 
         @Override
