@@ -870,7 +870,7 @@ public class SoraConfiguration implements Cloneable {
     /**
      * How sora:webhook authenticates callbacks: standard-webhooks (OpenAI, Replicate: webhook-id, webhook-timestamp,
      * webhook-signature with webhookSecret), fal (an ED25519 signature checked against fal's published key set,
-     * webhookJwksUrl; no secret), openrouter (X-OpenRouter-Signature: t=..,v1=<HMAC-SHA256> with webhookSecret), or
+     * webhookJwksUrl; no secret), openrouter (X-OpenRouter-Signature: t=..,v1=hex HMAC-SHA256, with webhookSecret), or
      * none (providers whose callbacks carry no signature, such as BytePlus: a callback
      * then only makes the component read the job again from the provider, and only that reading reaches a route).
      * Not set: the provider's scheme (standard-webhooks unless the provider says otherwise).
