@@ -63,7 +63,7 @@ final class MeterRegistryLookup {
                 return JobMetrics.NONE;
             }
             LOG.debug("Sora metrics go to {}", registry.getClass().getName());
-            return new io.github.camelsora.metrics.MicrometerJobMetrics(registry, inFlight);
+            return new io.github.camelsora.metrics.MicrometerJobMetrics(registry, camelContext.getName(), inFlight);
         }
     }
 }

@@ -93,7 +93,7 @@ final class SoraBinding {
     <T> CompletableFuture<T> createOnce(String what, BiFunction<VideoProvider, Deadline, CompletableFuture<T>> call) {
         JobEngine.JobContext context = context();
         return context.gateway().create(what, Deadline.in(context.timeout()), PolicyGateway.Charge.NONE,
-                deadline -> call.apply(context.provider(), deadline), null);
+                context.scoped(deadline -> call.apply(context.provider(), deadline)), null);
     }
 
     /** Where continuations that touch files run: never an HTTP I/O thread. */

@@ -48,6 +48,8 @@ import javax.net.ssl.SSLContext;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
@@ -63,6 +65,7 @@ import org.apache.camel.support.jsse.SSLContextParameters;
  * ExecutorServiceManager.
  */
 @Component("sora")
+@ManagedResource(description = "Managed sora component")
 public class SoraComponent extends HealthCheckComponent {
 
     @Metadata
@@ -95,9 +98,12 @@ public class SoraComponent extends HealthCheckComponent {
     /** The stores endpoints use (purged hourly of finished records). */
     private final Set<JobStore> stores = ConcurrentHashMap.newKeySet();
     private final JobStore defaultJobStore = new InMemoryJobStore();
-    /** Names this node in job records, so logs and tables tell which process worked on a job. */
-    private final String owner = ProcessHandle.current().pid() + "@" + hostName() + "/"
-                                 + java.util.UUID.randomUUID().toString().substring(0, 8);
+    /**
+     * Names this node in job records, so logs and tables tell which process worked on a job. Set when the component
+     * starts, never in an initialiser: a component built ahead of time (Quarkus) must not carry the build's host and
+     * pid.
+     */
+    private volatile String owner;
     private ScheduledExecutorService timer;
     private ExecutorService workers;
     private final AtomicInteger webhookConsumers = new AtomicInteger();
@@ -137,8 +143,12 @@ public class SoraComponent extends HealthCheckComponent {
         // one pending task per job in flight: Camel's default profile caps the queue at 1000, so lift the cap
         ThreadPoolProfile timerProfile = new ThreadPoolProfileBuilder("SoraJobTimer").poolSize(1).maxPoolSize(1)
                 .maxQueueSize(-1).build();
-        timer = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "SoraJobTimer", timerProfile);
-        workers = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "SoraWorker", workerPoolSize);
+        // named sources: Camel's JMX names a pool after its source, so both pools show under their own names
+        // (org.apache.camel:type=threadpools,name=SoraWorker) instead of colliding under the component's
+        timer = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(poolName("SoraJobTimer"),
+                "SoraJobTimer", timerProfile);
+        workers = getCamelContext().getExecutorServiceManager().newFixedThreadPool(poolName("SoraWorker"),
+                "SoraWorker", workerPoolSize);
         // the day's spend lives in the component's job store when it is durable (restarts, nodes sharing JDBC)
         budget = new SpendingBudget(maxSpendPerDay == null ? null : BigDecimal.valueOf(maxSpendPerDay),
                 Clock.systemUTC(), configuration.getJobStore() instanceof SpendLedger durable ? durable
@@ -146,6 +156,8 @@ public class SoraComponent extends HealthCheckComponent {
         JobEngine[] self = new JobEngine[1];
         JobMetrics metrics = MeterRegistryLookup.metrics(getCamelContext(),
                 () -> self[0] == null ? 0 : self[0].tracker().inFlightCount());
+        owner = ProcessHandle.current().pid() + "@" + hostName() + "/"
+                + java.util.UUID.randomUUID().toString().substring(0, 8);
         engine = new JobEngine(timer, continuations(), new JobMonitor(metrics, Clock.systemUTC()), owner,
                 Clock.systemUTC());
         self[0] = engine;
@@ -314,6 +326,16 @@ public class SoraComponent extends HealthCheckComponent {
         return limiter;
     }
 
+    /** A pool's JMX name: {@code base}, or {@code base-<name>} for a sora component registered under another name. */
+    private String poolName(String base) {
+        for (String name : getCamelContext().getComponentNames()) {
+            if (getCamelContext().hasComponent(name) == this) {
+                return "sora".equals(name) ? base : base + "-" + name;
+            }
+        }
+        return base;
+    }
+
     private static String hostName() {
         try {
             return java.net.InetAddress.getLocalHost().getHostName();
@@ -332,13 +354,47 @@ public class SoraComponent extends HealthCheckComponent {
      * runs on the calling thread instead: an exchange must never be left without its callback.
      */
     public Executor continuations() {
-        return task -> {
+        return command -> {
+            // the exchange's scope (MDC, meter tags, trace context) goes along to the worker
+            Runnable task = io.github.camelsora.api.JobScope.capture(command);
             try {
                 workers.execute(task);
             } catch (RejectedExecutionException e) {
                 task.run();
             }
         };
+    }
+
+    // ---- JMX: merged into Camel's managed component (org.apache.camel:type=components,name="sora") ----
+
+    @ManagedAttribute(description = "Jobs being waited for (generate, await) by every endpoint of this component")
+    public int getJobsInFlight() {
+        return engine == null ? 0 : engine.tracker().inFlightCount();
+    }
+
+    @ManagedAttribute(description = "What the jobs submitted today (UTC) are estimated to cost, in US dollars")
+    public double getBudgetSpentToday() {
+        return budget == null ? 0 : budget.spentToday().doubleValue();
+    }
+
+    @ManagedAttribute(description = "The most the jobs of one UTC day may cost (maxSpendPerDay), -1 when unlimited")
+    public double getBudgetLimit() {
+        return maxSpendPerDay == null ? -1 : maxSpendPerDay;
+    }
+
+    @ManagedAttribute(description = "Exchanges and requests waiting in the limiters of every server and key")
+    public int getLimiterQueueLength() {
+        return limiters.values().stream().mapToInt(Limiter::queueLength).sum();
+    }
+
+    @ManagedAttribute(description = "Threads on which routes continue after a job (the SoraWorker pool)")
+    public int getWorkerPoolThreads() {
+        return workerPoolSize;
+    }
+
+    @ManagedAttribute(description = "HTTP transports (one per TLS and proxy setting, each with its own I/O threads)")
+    public int getHttpTransports() {
+        return transports.size();
     }
 
     public SoraConfiguration getConfiguration() {

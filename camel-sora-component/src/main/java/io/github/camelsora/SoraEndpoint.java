@@ -46,6 +46,8 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -56,6 +58,7 @@ import org.apache.camel.util.URISupport;
 /** Generate videos with Sora 2 and other servers of the asynchronous /v1/videos job protocol. */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "sora", title = "Sora", syntax = "sora:operation",
              category = { Category.AI }, headersClass = SoraConstants.class)
+@ManagedResource(description = "Managed sora endpoint")
 public class SoraEndpoint extends ScheduledPollEndpoint {
 
     /** The default delay between two polls of sora:videos, in milliseconds. */
@@ -191,7 +194,10 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
         return current;
     }
 
-    /** Where and how this endpoint runs its jobs (read per exchange: completion=auto follows the consumers). */
+    /**
+     * Where and how this endpoint runs its jobs (read per exchange: completion=auto follows the consumers), in the
+     * scope of the exchange being sent (its MDC, meter tags and trace context), when there is one.
+     */
     public JobEngine.JobContext jobContext() {
         JobStore store = jobStore;
         if (store == null) {
@@ -199,7 +205,8 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
         }
         return new JobEngine.JobContext(provider(), gateway(), store,
                 Duration.ofMillis(configuration.getTimeout()), completionPolicy(), acceptsEvents(), outputDirectory(),
-                Duration.ofMillis(configuration.getDownloadTimeout()), configuration.isDownloadResult());
+                Duration.ofMillis(configuration.getDownloadTimeout()), configuration.isDownloadResult(),
+                io.github.camelsora.api.JobScope.current());
     }
 
     /** The HTTP transport settings of this endpoint (the transport is shared per TLS and proxy setting). */
@@ -390,6 +397,49 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
         return directory != null
                 ? Path.of(directory)
                 : Path.of(System.getProperty("java.io.tmpdir"), "camel-sora");
+    }
+
+    /** Exchanges this endpoint's producers are working on (sent, not yet answered). */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** An exchange started (+1) or ended (-1) in a producer of this endpoint. */
+    void inFlight(int delta) {
+        inFlight.addAndGet(delta);
+    }
+
+    // ---- JMX: merged into Camel's managed endpoint (org.apache.camel:type=endpoints) ----
+
+    @ManagedAttribute(description = "Exchanges this endpoint is working on: their jobs in flight, waits, downloads")
+    public int getJobsInFlight() {
+        return inFlight.get();
+    }
+
+    @ManagedAttribute(description = "What the jobs submitted today (UTC) are estimated to cost, in US dollars (the"
+                                    + " component's budget, shared by its endpoints)")
+    public double getBudgetSpentToday() {
+        return getComponent().getBudgetSpentToday();
+    }
+
+    @ManagedAttribute(description = "Exchanges and requests waiting in the limiter of this endpoint's server and key")
+    public int getLimiterQueueLength() {
+        if (!isStarted()) {
+            return 0;
+        }
+        try {
+            return limiter().queueLength();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    @ManagedAttribute(description = "The provider profile")
+    public String getProviderName() {
+        return configuration.getProvider();
+    }
+
+    @ManagedAttribute(description = "The operation")
+    public String getOperationName() {
+        return String.valueOf(operation);
     }
 
     public SoraOperation getOperation() {

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.camelsora.api.ServerText;
 import io.github.camelsora.api.SoraValidationException;
+import io.github.camelsora.api.JobScope;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheckHelper;
@@ -102,7 +103,21 @@ public class SoraProducer extends DefaultAsyncProducer {
                                                                + " is a consumer operation; it cannot be sent to");
             }
             requireSupported(operation, exchange);
-            work = handler.start(exchange);
+            // the exchange's MDC, meter tags and trace context follow its job onto the timer, I/O and worker threads
+            JobScope scope = SoraTelemetry.scope(exchange, getEndpoint());
+            work = scope.call(() -> {
+                try {
+                    return handler.start(exchange);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new StartFailed(e);
+                }
+            });
+        } catch (StartFailed e) {
+            exchange.setException(e.getCause());
+            callback.done(true);
+            return true;
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
@@ -121,16 +136,27 @@ public class SoraProducer extends DefaultAsyncProducer {
             return true;
         }
         AtomicBoolean done = new AtomicBoolean();
+        getEndpoint().inFlight(1);
         work.whenCompleteAsync((ignored, error) -> {
             if (error != null) {
                 exchange.setException(error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error);
             }
             if (done.compareAndSet(false, true)) {
+                getEndpoint().inFlight(-1);
                 callback.done(false);
             }
         }, getEndpoint().getComponent().continuations());
         return false;
+    }
+
+    /** A checked exception of a handler's start, carried through the scope's call. */
+    private static final class StartFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StartFailed(Exception cause) {
+            super(cause);
+        }
     }
 
     /** A provider without an endpoint the operation needs fails here, before anything is sent. */

@@ -112,16 +112,16 @@ class ObservabilityIT extends CamelTestSupport {
         Exchange failed = template.request("direct:generate", e -> e.getMessage().setBody("[moderate] a riot"));
         assertThat(failed.getException()).isInstanceOf(SoraJobFailedException.class);
 
-        assertThat(meters.get("sora.jobs.submitted").tag("model", "sora-2").counter().count()).isEqualTo(2);
-        assertThat(meters.get("sora.jobs.completed").tag("model", "sora-2").counter().count()).isEqualTo(1);
-        assertThat(meters.get("sora.jobs.failed").tags("model", "sora-2", "reason", "moderation_blocked")
+        assertThat(meters.get("camel.sora.jobs.submitted").tag("model", "sora-2").counter().count()).isEqualTo(2);
+        assertThat(meters.get("camel.sora.jobs.completed").tag("model", "sora-2").counter().count()).isEqualTo(1);
+        assertThat(meters.get("camel.sora.jobs.failed").tags("model", "sora-2", "reason", "moderation_blocked")
                 .counter().count()).isEqualTo(1);
-        assertThat(meters.get("sora.jobs.render.time").tag("model", "sora-2").timer().count()).isEqualTo(1);
-        assertThat(meters.get("sora.status.requests").counter().count())
+        assertThat(meters.get("camel.sora.jobs.render.time").tag("model", "sora-2").timer().count()).isEqualTo(1);
+        assertThat(meters.get("camel.sora.status.requests").counter().count())
                 .isEqualTo(SIM.simulator().totalStatusReads());
-        assertThat(meters.get("sora.download.bytes").summary().totalAmount()).isEqualTo(file.length());
-        assertThat(meters.get("sora.cost.estimated").tag("model", "sora-2").counter().count()).isEqualTo(0.8);
-        assertThat(meters.get("sora.jobs.in.flight").gauge().value()).isZero();
+        assertThat(meters.get("camel.sora.download.bytes").summary().totalAmount()).isEqualTo(file.length());
+        assertThat(meters.get("camel.sora.cost.estimated").tag("model", "sora-2").counter().count()).isEqualTo(0.8);
+        assertThat(meters.get("camel.sora.jobs.in.flight").gauge().value()).isZero();
         // nothing secret or per-job in the meters
         meters.getMeters().forEach(meter -> assertThat(meter.getId().toString())
                 .doesNotContain(SIM.apiKey()).doesNotContain(videoId));

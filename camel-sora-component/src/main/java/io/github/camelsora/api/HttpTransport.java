@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -240,19 +241,56 @@ public final class HttpTransport implements AutoCloseable {
             Supplier<AsyncResponseConsumer<R>> consumers, String operation, String videoId, Duration timeout,
             Deadline deadline) {
         Duration limit = deadline.cap(timeout);
+        JobScope scope = JobScope.current();
+        RequestObserver.Call observed = observe(scope, operation, request.method(), request.uri(), videoId);
         CompletableFuture<R> result = new CompletableFuture<>();
         AtomicReference<Future<R>> inFlight = new AtomicReference<>();
         withDeadline(result, inFlight, limit, () -> new SoraTransportException(operation + " failed: no complete"
                 + " response within " + limit + ("POST".equals(request.method())
                         ? "; the request may have reached the server and was not repeated" : ""),
                 videoId, new TimeoutException("deadline " + limit)));
-        hop(request, request.uri(), consumers, operation, videoId, 0, result, inFlight);
-        return result;
+        hop(request, request.uri(), consumers, operation, videoId, 0, result, inFlight, observed.headers());
+        return completedInScope(result, scope, observed);
+    }
+
+    /** Starts observing a request; an observer that fails is ignored (observation never fails a request). */
+    private static RequestObserver.Call observe(JobScope scope, String operation, String method, URI uri,
+            String videoId) {
+        try {
+            RequestObserver.Call call = scope.observer().start(operation, method, uri, videoId);
+            return call == null ? RequestObserver.Call.NONE : call;
+        } catch (RuntimeException e) {
+            return RequestObserver.Call.NONE;
+        }
+    }
+
+    /**
+     * The request's future as the caller sees it: the observation ended first, then completed inside the scope the
+     * request was sent in, so that what continues on the I/O thread logs with the exchange's MDC.
+     */
+    private static <R extends HttpOutcome> CompletableFuture<R> completedInScope(CompletableFuture<R> result,
+            JobScope scope, RequestObserver.Call observed) {
+        CompletableFuture<R> answer = new CompletableFuture<>();
+        result.whenComplete((response, error) -> {
+            try {
+                observed.end(response == null ? -1 : response.status(), error);
+            } catch (RuntimeException ignored) {
+                // observation never fails a request
+            }
+            scope.run(() -> {
+                if (error != null) {
+                    answer.completeExceptionally(error);
+                } else {
+                    answer.complete(response);
+                }
+            });
+        });
+        return answer;
     }
 
     private <R extends HttpOutcome> void hop(Request request, URI uri, Supplier<AsyncResponseConsumer<R>> consumers,
             String operation, String videoId, int hops, CompletableFuture<R> result,
-            AtomicReference<Future<R>> inFlight) {
+            AtomicReference<Future<R>> inFlight, Map<String, String> traceHeaders) {
         if (result.isDone()) {
             return;
         }
@@ -261,6 +299,7 @@ public final class HttpTransport implements AutoCloseable {
             http.setBody(request.body(), request.bodyType());
         }
         http.setHeader("Accept", request.accept());
+        traceHeaders.forEach(http::setHeader);
         Auth auth = request.auth();
         if (auth != null && auth.value() != null && sameOrigin(uri, auth.origin())) {
             http.setHeader(new MaskedHeader(auth.header(), auth.value()));
@@ -269,7 +308,7 @@ public final class HttpTransport implements AutoCloseable {
             if (request.followsRedirects() && isRedirect(response.status()) && response.location() != null) {
                 URI next = redirect(uri, response.location(), hops, MAX_REDIRECTS, request.allowInsecureHttp()
                         || Addresses.isLoopbackHost(host(response.location(), uri)), response.status());
-                hop(request, next, consumers, operation, videoId, hops + 1, result, inFlight);
+                hop(request, next, consumers, operation, videoId, hops + 1, result, inFlight, traceHeaders);
                 return;
             }
             result.complete(response);
@@ -294,7 +333,7 @@ public final class HttpTransport implements AutoCloseable {
      */
     public CompletableFuture<FetchedResource> fetch(String url, FetchPolicy policy) {
         AtomicReference<URI> last = new AtomicReference<>();
-        return foreign(url, policy, "image/*, */*;q=0.5", () -> new BufferedResponseConsumer(policy.maxBytes()),
+        return foreign("fetch", url, policy, "image/*, */*;q=0.5", () -> new BufferedResponseConsumer(policy.maxBytes()),
                 Deadline.NONE, last)
                 .thenApply(r -> new FetchedResource(last.get(), r.contentType(), r.body()));
     }
@@ -308,7 +347,7 @@ public final class HttpTransport implements AutoCloseable {
      */
     public CompletableFuture<Download> download(String url, FetchPolicy policy, Path file, Deadline deadline) {
         AtomicReference<URI> last = new AtomicReference<>();
-        return foreign(url, policy, "*/*", () -> new FileResponseConsumer(file, policy.maxBytes()), deadline, last)
+        return foreign("download result", url, policy, "*/*", () -> new FileResponseConsumer(file, policy.maxBytes()), deadline, last)
                 .thenApply(r -> {
                     if (r.error() != null) {
                         throw new SoraFetchException(url, "unexpected_content_type", "expected media but the server"
@@ -327,8 +366,9 @@ public final class HttpTransport implements AutoCloseable {
                 });
     }
 
-    private <R extends HttpOutcome> CompletableFuture<R> foreign(String url, FetchPolicy policy, String accept,
-            Supplier<AsyncResponseConsumer<R>> consumers, Deadline deadline, AtomicReference<URI> last) {
+    private <R extends HttpOutcome> CompletableFuture<R> foreign(String operation, String url, FetchPolicy policy,
+            String accept, Supplier<AsyncResponseConsumer<R>> consumers, Deadline deadline,
+            AtomicReference<URI> last) {
         CompletableFuture<R> result = new CompletableFuture<>();
         URI uri;
         try {
@@ -338,12 +378,14 @@ public final class HttpTransport implements AutoCloseable {
             return result;
         }
         Duration limit = deadline.cap(policy.timeout());
+        JobScope scope = JobScope.current();
+        RequestObserver.Call observed = observe(scope, operation, "GET", uri, null);
         AtomicReference<Future<R>> inFlight = new AtomicReference<>();
-        CompletableFuture<R> response = new CompletableFuture<>();
-        withDeadline(response, inFlight, limit,
+        CompletableFuture<R> sent = new CompletableFuture<>();
+        withDeadline(sent, inFlight, limit,
                 () -> new SoraFetchException(url, "timeout", "not complete within " + limit));
-        fetchHop(url, uri, policy, accept, consumers, 0, response, inFlight, last);
-        response.whenComplete((r, error) -> {
+        fetchHop(url, uri, policy, accept, consumers, 0, sent, inFlight, last, observed.headers());
+        completedInScope(sent, scope, observed).whenComplete((r, error) -> {
             if (error != null) {
                 result.completeExceptionally(error);
             } else if (r.status() < 200 || r.status() >= 300) {
@@ -358,19 +400,20 @@ public final class HttpTransport implements AutoCloseable {
 
     private <R extends HttpOutcome> void fetchHop(String original, URI uri, FetchPolicy policy, String accept,
             Supplier<AsyncResponseConsumer<R>> consumers, int hops, CompletableFuture<R> result,
-            AtomicReference<Future<R>> inFlight, AtomicReference<URI> last) {
+            AtomicReference<Future<R>> inFlight, AtomicReference<URI> last, Map<String, String> traceHeaders) {
         if (result.isDone()) {
             return;
         }
         last.set(uri);
         SimpleHttpRequest request = SimpleRequestBuilder.get(uri).build();
         request.setHeader("Accept", accept);
+        traceHeaders.forEach(request::setHeader);
         send(foreignClient(policy.allowInternalAddresses()), request, consumers.get(), result, inFlight, response -> {
             if (isRedirect(response.status()) && response.location() != null) {
                 URI next = redirect(uri, response.location(), hops, policy.maxRedirects(), policy.allowHttp(),
                         response.status());
                 fetchHop(original, checkForeign(original, next.toString(), policy), policy, accept, consumers,
-                        hops + 1, result, inFlight, last);
+                        hops + 1, result, inFlight, last, traceHeaders);
                 return;
             }
             result.complete(response);

@@ -34,6 +34,7 @@ import java.util.function.Function;
 import io.github.camelsora.api.ApiError;
 import io.github.camelsora.api.ApiResponse;
 import io.github.camelsora.api.Deadline;
+import io.github.camelsora.api.JobScope;
 import io.github.camelsora.api.SoraApiException;
 import io.github.camelsora.api.SoraAssetExpiredException;
 import io.github.camelsora.api.SoraException;
@@ -85,13 +86,32 @@ public final class JobEngine implements AutoCloseable {
      */
     public record JobContext(VideoProvider provider, PolicyGateway gateway, JobStore store, Duration timeout,
                              PollPolicy pollPolicy, boolean acceptsEvents, Path outputDirectory,
-                             Duration downloadTimeout, boolean downloadResult) {
+                             Duration downloadTimeout, boolean downloadResult, JobScope scope) {
+
+        public JobContext {
+            scope = scope == null ? JobScope.NONE : scope;
+        }
+
+        public JobContext(VideoProvider provider, PolicyGateway gateway, JobStore store, Duration timeout,
+                          PollPolicy pollPolicy, boolean acceptsEvents, Path outputDirectory,
+                          Duration downloadTimeout, boolean downloadResult) {
+            this(provider, gateway, store, timeout, pollPolicy, acceptsEvents, outputDirectory, downloadTimeout,
+                    downloadResult, JobScope.NONE);
+        }
 
         public JobContext(VideoProvider provider, PolicyGateway gateway, JobStore store, Duration timeout,
                           PollPolicy pollPolicy, boolean acceptsEvents, Path outputDirectory,
                           Duration downloadTimeout) {
             this(provider, gateway, store, timeout, pollPolicy, acceptsEvents, outputDirectory, downloadTimeout,
                     true);
+        }
+
+        /**
+         * {@code attempt} run in this context's scope, whatever thread calls it (the timer for a poll or a retry):
+         * the transport reads the scope when the request starts (trace context, MDC).
+         */
+        public <T> Function<Deadline, CompletableFuture<T>> scoped(Function<Deadline, CompletableFuture<T>> attempt) {
+            return scope == JobScope.NONE ? attempt : deadline -> scope.call(() -> attempt.apply(deadline));
         }
     }
 
@@ -139,7 +159,7 @@ public final class JobEngine implements AutoCloseable {
 
     /** One call that is safe to repeat (list, delete, characters...), within the endpoint's request policies. */
     public <T> CompletableFuture<T> call(JobContext ctx, String what, Function<Deadline, CompletableFuture<T>> call) {
-        return ctx.gateway().call(what, PolicyGateway.Kind.READ, Deadline.NONE, call);
+        return ctx.gateway().call(what, PolicyGateway.Kind.READ, Deadline.NONE, ctx.scoped(call));
     }
 
     /** The job as the server sees it now. */
@@ -155,12 +175,12 @@ public final class JobEngine implements AutoCloseable {
      */
     public CompletableFuture<Video> submit(JobContext ctx, String what, PolicyGateway.Charge charge,
                                            Function<Deadline, CompletableFuture<ApiResponse<Video>>> create) {
-        return ctx.gateway().create(what, Deadline.in(ctx.timeout()), charge, create, null)
-                .thenApply(created -> submitted(created, what, charge.estimatedCost()));
+        return ctx.gateway().create(what, Deadline.in(ctx.timeout()), charge, ctx.scoped(create), null)
+                .thenApply(created -> ctx.scope().call(() -> submitted(ctx, created, what, charge.estimatedCost())));
     }
 
     /** Checks a new job's id and counts and logs it; throws for an id that is not safe to use. */
-    private Video submitted(ApiResponse<Video> created, String what, BigDecimal cost) {
+    private Video submitted(JobContext ctx, ApiResponse<Video> created, String what, BigDecimal cost) {
         Video video = created.value();
         if (!VideoFiles.isAcceptableId(video.id())) {
             // the id becomes a URL segment and (hashed if need be) a file name: a hostile one ends the exchange
@@ -169,10 +189,10 @@ public final class JobEngine implements AutoCloseable {
                     "invalid_video_id"), created.requestId(), null)
                     .withJobExistence(SoraException.JobExistence.UNKNOWN);
         }
-        LOG.info("Submitted {} {} ({} {} {}s{}){}", what, video.id(), video.model(), video.size(), video.seconds(),
-                cost == null ? "" : ", estimated $" + cost.toPlainString(),
-                created.requestId() == null ? "" : " [requestId=" + created.requestId() + "]");
-        monitor.submitted(video.id(), video.model(), cost);
+        ctx.scope().videoId(video.id()).run(() -> LOG.info("Submitted {} {} ({} {} {}s{}){}", what, video.id(),
+                video.model(), video.size(), video.seconds(), cost == null ? "" : ", estimated $" + cost.toPlainString(),
+                created.requestId() == null ? "" : " [requestId=" + created.requestId() + "]"));
+        monitor.submitted(ctx.scope(), video.id(), video.model(), cost);
         return video;
     }
 
@@ -180,13 +200,14 @@ public final class JobEngine implements AutoCloseable {
 
     /** Waits without a thread until the job is terminal, whatever the outcome; the job is listed while awaited. */
     public CompletableFuture<Video> await(JobContext ctx, String videoId, VideoRequest request, BigDecimal cost) {
-        JobMonitor.TrackedJob job = monitor.waiting(videoId, request == null ? null : request.model(),
-                request == null ? null : request.size(), request == null ? null : request.seconds(), cost);
+        JobMonitor.TrackedJob job = monitor.waiting(ctx.scope().videoId(videoId), videoId,
+                request == null ? null : request.model(), request == null ? null : request.size(),
+                request == null ? null : request.seconds(), cost);
         JobTracker.StatusSource source = (id, deadline) -> ctx.gateway().call("retrieve video",
-                PolicyGateway.Kind.STATUS, deadline, d -> {
-                    monitor.statusRequested();
+                PolicyGateway.Kind.STATUS, deadline, ctx.scoped(d -> {
+                    monitor.statusRequested(ctx.scope());
                     return ctx.provider().retrieve(id, d);
-                });
+                }));
         return tracker.await(videoId, new JobTracker.WaitSpec(source, ctx.pollPolicy(), Deadline.in(ctx.timeout()),
                 ctx.acceptsEvents(), job));
     }
@@ -230,7 +251,7 @@ public final class JobEngine implements AutoCloseable {
         return download(ctx, videoId, known, "video", target).thenApplyAsync(download -> {
             try {
                 Delivered delivered = new Delivered(target, VideoFiles.commitMp4(download.file(), target));
-                monitor.downloaded(download.bytes());
+                monitor.downloaded(ctx.scope(), download.bytes());
                 tracker.delivered(videoId);
                 return delivered;
             } catch (InvalidMediaException e) {
@@ -254,7 +275,7 @@ public final class JobEngine implements AutoCloseable {
                 .thenApplyAsync(download -> {
             try {
                 VideoFiles.SavedImage saved = VideoFiles.commitImage(download.file(), directory, stem);
-                monitor.downloaded(download.bytes());
+                monitor.downloaded(ctx.scope(), download.bytes());
                 return saved;
             } catch (InvalidMediaException e) {
                 throw new SoraException("The " + variant + " of video " + videoId + " is not a JPEG, PNG or WebP image"
@@ -281,9 +302,9 @@ public final class JobEngine implements AutoCloseable {
         }
         Deadline deadline = Deadline.in(ctx.downloadTimeout());
         return ctx.gateway().call("download " + variant, PolicyGateway.Kind.DOWNLOAD, deadline,
-                        d -> known != null && videoId.equals(known.id())
+                        ctx.scoped(d -> known != null && videoId.equals(known.id())
                                 ? ctx.provider().download(known, variant, temporary, d)
-                                : ctx.provider().download(videoId, variant, temporary, d))
+                                : ctx.provider().download(videoId, variant, temporary, d)))
                 .handle((download, error) -> {
                     if (error == null) {
                         return CompletableFuture.completedFuture(download);
@@ -302,7 +323,7 @@ public final class JobEngine implements AutoCloseable {
         if ("video_expired".equals(failure.getErrorCode())) {
             return CompletableFuture.failedFuture(new SoraAssetExpiredException(videoId, null));
         }
-        return ctx.provider().retrieve(videoId, Deadline.NONE).handle((latest, error) -> {
+        return ctx.scope().call(() -> ctx.provider().retrieve(videoId, Deadline.NONE)).handle((latest, error) -> {
             Video now = latest == null ? null : latest.value();
             if (now != null && ("expired".equals(now.status())
                                 || (now.expiresAt() != null && now.expiresAt() <= clock.instant().getEpochSecond()))) {
@@ -434,7 +455,7 @@ public final class JobEngine implements AutoCloseable {
             return ctx.gateway().limiter().acquireJob().thenCompose(permit -> {
                 CompletableFuture<Outcome> result;
                 try {
-                    result = work.get();
+                    result = ctx.scope().call(work);
                 } catch (RuntimeException e) {
                     result = CompletableFuture.failedFuture(e);
                 }
@@ -459,7 +480,7 @@ public final class JobEngine implements AutoCloseable {
 
         CompletableFuture<Outcome> create() {
             // what follows writes the job store, which may block (JDBC, fsync): on a worker
-            return ctx.gateway().create("create video", deadline, charge, create, this::reconcile)
+            return ctx.gateway().create("create video", deadline, charge, ctx.scoped(create), this::reconcile)
                     .handleAsync((created, error) -> {
                         if (error == null) {
                             return recordCreated(created.value(), created.requestId(), adopted.get());
@@ -492,7 +513,7 @@ public final class JobEngine implements AutoCloseable {
             }
             Instant notBefore = record.claimedAt();
             return Reconciler.find((after, limit) -> ctx.gateway().call("list videos", PolicyGateway.Kind.READ,
-                            deadline, d -> ctx.provider().list(after, limit, "desc", d)),
+                            deadline, ctx.scoped(d -> ctx.provider().list(after, limit, "desc", d))),
                             request, notBefore, store::holdsVideo)
                     .thenApply(found -> found.map(video -> {
                         LOG.warn("Key {}: the server has job {} for this request; adopting it instead of creating",
@@ -512,7 +533,7 @@ public final class JobEngine implements AutoCloseable {
                         .withJobExistence(SoraException.JobExistence.UNKNOWN));
             }
             if (!adopted) {
-                submitted(new ApiResponse<>(video, requestId, null), "video", charge.estimatedCost());
+                submitted(ctx, new ApiResponse<>(video, requestId, null), "video", charge.estimatedCost());
             }
             // recorded on a worker (the store may block), before anything else happens to the exchange
             return CompletableFuture.supplyAsync(() -> {

@@ -17,27 +17,32 @@ package io.github.camelsora.job;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Map;
 
-/** Where job events are counted. Every method does nothing by default, which is what runs without a registry. */
+/**
+ * Where job events are counted. Every method does nothing by default, which is what runs without a registry.
+ * {@code tags} are the exchange's low-cardinality tags as Camel's meters carry them (camelContext, routeId,
+ * endpointName, provider; see {@link io.github.camelsora.api.JobScope#tags()}), possibly empty; never ids or secrets.
+ */
 public interface JobMetrics {
 
     JobMetrics NONE = new JobMetrics() {
     };
 
     /** A job was created; {@code estimatedCost} in US dollars, {@code null} when unknown. */
-    default void submitted(String model, BigDecimal estimatedCost) {
+    default void submitted(Map<String, String> tags, String model, BigDecimal estimatedCost) {
     }
 
     /** A wait ended with status {@code completed}, {@code renderTime} after the job was created. */
-    default void completed(String model, Duration renderTime) {
+    default void completed(Map<String, String> tags, String model, Duration renderTime) {
     }
 
     /** A wait ended otherwise: the job failed on the server, or the wait timed out or was stopped. */
-    default void failed(String model, String reason) {
+    default void failed(Map<String, String> tags, String model, String reason) {
     }
 
     /** One status request was sent. */
-    default void statusRequested() {
+    default void statusRequested(Map<String, String> tags) {
     }
 
     /** A request to the provider is about to be sent ({@code operation}: a low-cardinality name, no ids). */
@@ -45,6 +50,6 @@ public interface JobMetrics {
     }
 
     /** Bytes of media were downloaded completely. */
-    default void downloaded(long bytes) {
+    default void downloaded(Map<String, String> tags, long bytes) {
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.camelsora.api.JobScope;
 import io.github.camelsora.api.SoraApiException;
 import io.github.camelsora.api.SoraJobFailedException;
 import io.github.camelsora.api.SoraTimeoutException;
@@ -49,26 +50,28 @@ public final class JobMonitor {
     }
 
     /** Counts a job the server has just created (the caller logs it, with its request id). */
-    public void submitted(String videoId, String model, BigDecimal estimatedCost) {
-        metrics.submitted(model, estimatedCost);
+    public void submitted(JobScope scope, String videoId, String model, BigDecimal estimatedCost) {
+        metrics.submitted(scope.tags(), model, estimatedCost);
     }
 
     /**
      * Starts following a wait for a job; model, size and seconds may be null (an await of a job created elsewhere)
-     * and are then taken from the first status answer.
+     * and are then taken from the first status answer. Its log lines are written in {@code scope} (the exchange's
+     * MDC with the video id), on whatever thread reads the status.
      */
-    public TrackedJob waiting(String videoId, String model, String size, String seconds, BigDecimal estimatedCost) {
-        return new TrackedJob(videoId, model, size, seconds, estimatedCost, clock.instant());
+    public TrackedJob waiting(JobScope scope, String videoId, String model, String size, String seconds,
+                              BigDecimal estimatedCost) {
+        return new TrackedJob(scope, videoId, model, size, seconds, estimatedCost, clock.instant());
     }
 
     /** Bytes of media downloaded completely. */
-    public void downloaded(long bytes) {
-        metrics.downloaded(bytes);
+    public void downloaded(JobScope scope, long bytes) {
+        metrics.downloaded(scope.tags(), bytes);
     }
 
-    /** Counts a status request (the metric {@code sora.status.requests}). */
-    public void statusRequested() {
-        metrics.statusRequested();
+    /** Counts a status request (the metric {@code camel.sora.status.requests}). */
+    public void statusRequested(JobScope scope) {
+        metrics.statusRequested(scope.tags());
     }
 
     /** The metrics this monitor reports to. */
@@ -78,6 +81,7 @@ public final class JobMonitor {
 
     /** One job from its creation to its end. */
     public final class TrackedJob {
+        private final JobScope scope;
         private final String videoId;
         private volatile String model;
         private volatile String size;
@@ -89,8 +93,9 @@ public final class JobMonitor {
         private volatile String status = "queued";
         private volatile int progress;
 
-        private TrackedJob(String videoId, String model, String size, String seconds, BigDecimal estimatedCost,
-                           Instant submittedAt) {
+        private TrackedJob(JobScope scope, String videoId, String model, String size, String seconds,
+                           BigDecimal estimatedCost, Instant submittedAt) {
+            this.scope = scope == null ? JobScope.NONE : scope;
             this.videoId = videoId;
             this.model = model;
             this.size = size;
@@ -123,8 +128,9 @@ public final class JobMonitor {
             int quarter = progress / 25;
             int previous = loggedQuarter.getAndAccumulate(quarter, Math::max);
             if (quarter > previous) {
-                LOG.info("Video {} at {} % ({}, {} s since submit)", videoId, quarter * 25, status,
-                        age().toSeconds());
+                String now = status;
+                scope.run(() -> LOG.info("Video {} at {} % ({}, {} s since submit)", videoId, quarter * 25, now,
+                        age().toSeconds()));
             }
         }
 
@@ -138,8 +144,8 @@ public final class JobMonitor {
                     Duration renderTime = video.createdAt() != null && video.completedAt() != null
                             && video.completedAt() >= video.createdAt()
                             ? Duration.ofSeconds(video.completedAt() - video.createdAt()) : age();
-                    metrics.completed(model, renderTime);
-                    LOG.info("Video {} completed in {} s", videoId, renderTime.toSeconds());
+                    metrics.completed(scope.tags(), model, renderTime);
+                    scope.run(() -> LOG.info("Video {} completed in {} s", videoId, renderTime.toSeconds()));
                 }
             } else {
                 failed(new SoraJobFailedException(videoId, video.status(),
@@ -152,8 +158,8 @@ public final class JobMonitor {
         public void failed(Throwable error) {
             if (finished.compareAndSet(false, true)) {
                 String reason = reason(error);
-                metrics.failed(model, reason);
-                LOG.warn("Video {} failed after {} s ({})", videoId, age().toSeconds(), reason);
+                metrics.failed(scope.tags(), model, reason);
+                scope.run(() -> LOG.warn("Video {} failed after {} s ({})", videoId, age().toSeconds(), reason));
             }
         }
 

@@ -169,6 +169,11 @@ public final class Limiter {
         ready.forEach(w -> w.complete(null));
     }
 
+    /** Exchanges waiting for a job slot plus requests waiting for room in the per-minute budget (JMX). */
+    public synchronized int queueLength() {
+        return jobWaiters.size() + requestWaiters.size();
+    }
+
     /** Jobs holding a slot. */
     public synchronized int runningJobs() {
         return maxConcurrentJobs <= 0 ? -1 : runningJobs;

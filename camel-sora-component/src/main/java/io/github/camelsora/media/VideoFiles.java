@@ -141,7 +141,11 @@ public final class VideoFiles {
     }
 
     private static final String PART = ".part";
-    private static final long PID = ProcessHandle.current().pid();
+
+    /** This process's id, asked each time: never a static initialiser (a native image would keep the build's). */
+    private static long pid() {
+        return ProcessHandle.current().pid();
+    }
 
     /**
      * A fresh temporary file in the target's directory (same file system, so the final move is atomic), hidden and
@@ -149,7 +153,7 @@ public final class VideoFiles {
      */
     public static Path temporaryFor(Path target) throws IOException {
         Files.createDirectories(target.getParent());
-        return Files.createTempFile(target.getParent(), "." + target.getFileName() + "." + PID + ".", PART);
+        return Files.createTempFile(target.getParent(), "." + target.getFileName() + "." + pid() + ".", PART);
     }
 
     /**
@@ -163,10 +167,11 @@ public final class VideoFiles {
         }
         int deleted = 0;
         long oldest = System.currentTimeMillis() - maxAge.toMillis();
+        long self = pid();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, ".*" + PART)) {
             for (Path file : files) {
                 Long pid = pidOf(file.getFileName().toString());
-                boolean orphan = pid != null && pid != PID && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+                boolean orphan = pid != null && pid != self && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
                 boolean old = Files.getLastModifiedTime(file).toMillis() < oldest;
                 if ((orphan || old) && Files.deleteIfExists(file)) {
                     deleted++;

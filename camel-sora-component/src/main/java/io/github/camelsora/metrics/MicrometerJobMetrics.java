@@ -17,6 +17,8 @@ package io.github.camelsora.metrics;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import io.github.camelsora.job.JobMetrics;
@@ -24,72 +26,91 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Job events as Micrometer meters. Names (dots; each registry renders them its own way, e.g. Prometheus
- * {@code sora_jobs_submitted_total}):
+ * Job events as Micrometer meters, named and tagged as camel-micrometer names and tags Camel's own
+ * ({@code camel.exchanges.total} with {@code camelContext}, {@code routeId}, ...). Names (dots; each registry
+ * renders them its own way, e.g. Prometheus {@code camel_sora_jobs_submitted_total}):
  * <ul>
- * <li>{@code sora.jobs.submitted}, {@code sora.jobs.completed} (counters, tag {@code model}),
- * {@code sora.jobs.failed} (counter, tags {@code model} and {@code reason})</li>
- * <li>{@code sora.jobs.render.time} (timer with a percentile histogram, tag {@code model}): creation to
- * completion</li>
- * <li>{@code sora.jobs.in.flight} (gauge): jobs being waited for</li>
- * <li>{@code sora.status.requests} (counter)</li>
- * <li>{@code sora.download.bytes} (distribution summary, base unit bytes)</li>
- * <li>{@code sora.cost.estimated} (counter in US dollars, tag {@code model})</li>
+ * <li>{@code camel.sora.jobs.submitted}, {@code camel.sora.jobs.completed} (counters),
+ * {@code camel.sora.jobs.failed} (counter, also tag {@code reason})</li>
+ * <li>{@code camel.sora.jobs.render.time} (timer with a percentile histogram): creation to completion</li>
+ * <li>{@code camel.sora.jobs.in.flight} (gauge, tag {@code camelContext}): jobs being waited for</li>
+ * <li>{@code camel.sora.status.requests} (counter)</li>
+ * <li>{@code camel.sora.download.bytes} (distribution summary, base unit bytes)</li>
+ * <li>{@code camel.sora.cost.estimated} (counter in US dollars)</li>
  * </ul>
- * The API key, prompts and video ids never become tags.
+ * Every meter but the gauge carries the exchange's tags: {@code camelContext}, {@code routeId},
+ * {@code endpointName} (the endpoint's base URI, as camel-micrometer's default), {@code provider}; job meters also
+ * {@code model}. The API key, prompts and video ids never become tags.
  */
 public final class MicrometerJobMetrics implements JobMetrics {
 
-    private final MeterRegistry registry;
-    private final Counter statusRequests;
-    private final DistributionSummary downloadBytes;
+    /** The prefix of every meter, as Camel's meters start with {@code camel.}. */
+    public static final String PREFIX = "camel.sora.";
 
-    public MicrometerJobMetrics(MeterRegistry registry, Supplier<Number> inFlight) {
+    /** The exchange tags every meter carries, always all of them (Prometheus wants one key set per name). */
+    public static final List<String> TAG_KEYS = List.of("camelContext", "routeId", "endpointName", "provider");
+
+    private final MeterRegistry registry;
+    private final String camelContext;
+
+    public MicrometerJobMetrics(MeterRegistry registry, String camelContext, Supplier<Number> inFlight) {
         this.registry = registry;
-        this.statusRequests = Counter.builder("sora.status.requests")
-                .description("Status requests sent (GET /videos/{id})").register(registry);
-        this.downloadBytes = DistributionSummary.builder("sora.download.bytes").baseUnit("bytes")
-                .description("Bytes of media downloaded per video").register(registry);
-        Gauge.builder("sora.jobs.in.flight", inFlight).description("Jobs being waited for")
-                .register(registry);
+        this.camelContext = camelContext;
+        Gauge.builder(PREFIX + "jobs.in.flight", inFlight).description("Jobs being waited for")
+                .tag("camelContext", tag(camelContext)).register(registry);
     }
 
     @Override
-    public void submitted(String model, BigDecimal estimatedCost) {
-        Counter.builder("sora.jobs.submitted").description("Jobs created on the server").tag("model", tag(model))
+    public void submitted(Map<String, String> tags, String model, BigDecimal estimatedCost) {
+        Tags withModel = tags(tags).and("model", tag(model));
+        Counter.builder(PREFIX + "jobs.submitted").description("Jobs created on the server").tags(withModel)
                 .register(registry).increment();
         if (estimatedCost != null) {
-            Counter.builder("sora.cost.estimated").baseUnit("usd")
+            Counter.builder(PREFIX + "cost.estimated").baseUnit("usd")
                     .description("Estimated cost of the jobs submitted, from the price table")
-                    .tag("model", tag(model)).register(registry).increment(estimatedCost.doubleValue());
+                    .tags(withModel).register(registry).increment(estimatedCost.doubleValue());
         }
     }
 
     @Override
-    public void completed(String model, Duration renderTime) {
-        Counter.builder("sora.jobs.completed").description("Waits that ended with status completed").tag("model", tag(model))
-                .register(registry).increment();
-        Timer.builder("sora.jobs.render.time").description("From creation to completion")
-                .publishPercentileHistogram().tag("model", tag(model)).register(registry).record(renderTime);
+    public void completed(Map<String, String> tags, String model, Duration renderTime) {
+        Tags withModel = tags(tags).and("model", tag(model));
+        Counter.builder(PREFIX + "jobs.completed").description("Waits that ended with status completed")
+                .tags(withModel).register(registry).increment();
+        Timer.builder(PREFIX + "jobs.render.time").description("From creation to completion")
+                .publishPercentileHistogram().tags(withModel).register(registry).record(renderTime);
     }
 
     @Override
-    public void failed(String model, String reason) {
-        Counter.builder("sora.jobs.failed").description("Waits that ended without a completed job")
-                .tag("model", tag(model)).tag("reason", tag(reason)).register(registry).increment();
+    public void failed(Map<String, String> tags, String model, String reason) {
+        Counter.builder(PREFIX + "jobs.failed").description("Waits that ended without a completed job")
+                .tags(tags(tags).and("model", tag(model)).and("reason", tag(reason))).register(registry).increment();
     }
 
     @Override
-    public void statusRequested() {
-        statusRequests.increment();
+    public void statusRequested(Map<String, String> tags) {
+        Counter.builder(PREFIX + "status.requests").description("Status requests sent while waiting")
+                .tags(tags(tags)).register(registry).increment();
     }
 
     @Override
-    public void downloaded(long bytes) {
-        downloadBytes.record(bytes);
+    public void downloaded(Map<String, String> tags, long bytes) {
+        DistributionSummary.builder(PREFIX + "download.bytes").baseUnit("bytes")
+                .description("Bytes of media downloaded per file").tags(tags(tags)).register(registry).record(bytes);
+    }
+
+    /** The fixed tag keys; outside a route (a consumer's download) routeId and endpointName are "none". */
+    private Tags tags(Map<String, String> tags) {
+        Tags all = Tags.empty();
+        for (String key : TAG_KEYS) {
+            String value = tags.get(key);
+            all = all.and(key, value != null ? value : "camelContext".equals(key) ? tag(camelContext) : "none");
+        }
+        return all;
     }
 
     private static String tag(String value) {

@@ -134,7 +134,7 @@ class SoraStarterTest {
         assertThat(info.durationSeconds()).isCloseTo(4.0, within(0.5));
         assertThat(result.getMessage().getHeader(SoraConstants.ESTIMATED_COST, BigDecimal.class))
                 .isEqualByComparingTo("0.20");
-        assertThat(meters.get("sora.jobs.completed").tag("model", "sora-2").counter().count()).isEqualTo(1);
+        assertThat(meters.get("camel.sora.jobs.completed").tag("model", "sora-2").counter().count()).isEqualTo(1);
     }
 
     private static Path temporaryDirectory() {
