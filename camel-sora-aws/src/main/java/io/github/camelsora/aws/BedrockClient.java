@@ -41,7 +41,9 @@ import io.github.camelsora.api.Deadline;
 import io.github.camelsora.api.DeletedVideo;
 import io.github.camelsora.api.Download;
 import io.github.camelsora.api.InputReference;
+import io.github.camelsora.api.JobScope;
 import io.github.camelsora.api.ProviderProfile;
+import io.github.camelsora.api.RequestObserver;
 import io.github.camelsora.api.SoraApiException;
 import io.github.camelsora.api.SoraException;
 import io.github.camelsora.api.SoraTransportException;
@@ -68,6 +70,7 @@ import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.FileTransformerConfiguration;
+import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
@@ -258,13 +261,16 @@ public final class BedrockClient implements VideoProvider, AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         String operation = "create video";
-        return bedrock.startAsyncInvoke(b -> b
+        String output = storageUri;
+        Document modelInput = input;
+        return observed(operation, "POST", api("/async-invoke"), null, timeout(deadline, settings.responseTimeout()),
+                config -> bedrock.startAsyncInvoke(b -> b
                         .modelId(request.model())
-                        .modelInput(input)
+                        .modelInput(modelInput)
                         .clientRequestToken(idempotencyKey == null ? null : clientRequestToken(idempotencyKey))
                         .outputDataConfig(AsyncInvokeOutputDataConfig.fromS3OutputDataConfig(
-                                AsyncInvokeS3OutputDataConfig.builder().s3Uri(storageUri).build()))
-                        .overrideConfiguration(timeout(deadline, settings.responseTimeout())))
+                                AsyncInvokeS3OutputDataConfig.builder().s3Uri(output).build()))
+                        .overrideConfiguration(config)))
                 .handle((response, error) -> {
                     if (error != null) {
                         throw failure(operation, null, error);
@@ -388,8 +394,9 @@ public final class BedrockClient implements VideoProvider, AutoCloseable {
     }
 
     private CompletableFuture<GetAsyncInvokeResponse> get(String videoId, String operation, Deadline deadline) {
-        return bedrock.getAsyncInvoke(b -> b.invocationArn(videoId)
-                        .overrideConfiguration(timeout(deadline, settings.responseTimeout())))
+        return observed(operation, "GET", api("/async-invoke/" + java.net.URLEncoder.encode(videoId,
+                        StandardCharsets.UTF_8)), videoId, timeout(deadline, settings.responseTimeout()),
+                config -> bedrock.getAsyncInvoke(b -> b.invocationArn(videoId).overrideConfiguration(config)))
                 .handle((response, error) -> {
                     if (error != null) {
                         throw failure(operation, videoId, error);
@@ -456,10 +463,11 @@ public final class BedrockClient implements VideoProvider, AutoCloseable {
             int slash = location.indexOf('/');
             String bucket = location.substring(0, slash);
             String key = location.substring(slash + 1);
-            return s3.getObject(b -> b.bucket(bucket).key(key)
-                                    .overrideConfiguration(timeout(deadline, settings.transport().downloadTimeout())),
+            return observed("download video", "GET", s3Object(bucket, key), videoId,
+                    timeout(deadline, settings.transport().downloadTimeout()),
+                    config -> s3.getObject(b -> b.bucket(bucket).key(key).overrideConfiguration(config),
                             AsyncResponseTransformer.<GetObjectResponse>toFile(file,
-                                    FileTransformerConfiguration.defaultCreateOrReplaceExisting()))
+                                    FileTransformerConfiguration.defaultCreateOrReplaceExisting())))
                     .handle((object, error) -> {
                         if (error != null) {
                             deleteQuietly(file);
@@ -503,6 +511,80 @@ public final class BedrockClient implements VideoProvider, AutoCloseable {
     public CompletableFuture<ApiResponse<DeletedVideo>> delete(String videoId, Deadline deadline) {
         return CompletableFuture.failedFuture(new SoraValidationException("operation",
                 "provider bedrock has no 'delete' endpoint"));
+    }
+
+    // ---- observation: the client spans and trace context of the component's own transport ----
+
+    /**
+     * Sends one SDK call observed as {@code HttpTransport} observes its requests: the current {@link JobScope}'s
+     * {@link RequestObserver} starts a call (a client span when Camel's telemetry is on), its headers (W3C
+     * {@code traceparent}) go with the request, and the outcome completes the returned future inside that scope, so
+     * that what follows logs with the exchange's MDC. Observation never fails a call.
+     */
+    private <R extends SdkResponse> CompletableFuture<R> observed(String operation, String method, URI uri,
+            String videoId, AwsRequestOverrideConfiguration config,
+            java.util.function.Function<AwsRequestOverrideConfiguration, CompletableFuture<R>> send) {
+        JobScope scope = JobScope.current();
+        RequestObserver.Call call;
+        try {
+            call = scope.observer().start(operation, method, uri, videoId);
+        } catch (RuntimeException e) {
+            call = null;
+        }
+        RequestObserver.Call observed = call == null ? RequestObserver.Call.NONE : call;
+        AwsRequestOverrideConfiguration.Builder traced = config.toBuilder();
+        observed.headers().forEach(traced::putHeader);
+        CompletableFuture<R> result = new CompletableFuture<>();
+        CompletableFuture<R> sent;
+        try {
+            sent = send.apply(traced.build());
+        } catch (RuntimeException e) {
+            end(observed, -1, e);
+            throw e;
+        }
+        sent.whenComplete((response, error) -> {
+            end(observed, status(response, error), error);
+            scope.run(() -> {
+                if (error != null) {
+                    result.completeExceptionally(error);
+                } else {
+                    result.complete(response);
+                }
+            });
+        });
+        return result;
+    }
+
+    private static void end(RequestObserver.Call call, int status, Throwable error) {
+        try {
+            call.end(status, error);
+        } catch (RuntimeException e) {
+            LOG.debug("A request observer failed: {}", e.toString());
+        }
+    }
+
+    private static int status(SdkResponse response, Throwable error) {
+        if (response != null) {
+            return response.sdkHttpResponse().statusCode();
+        }
+        Throwable e = error;
+        while (e instanceof CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e instanceof AwsServiceException service ? service.statusCode() : -1;
+    }
+
+    /** A Bedrock route on the configured endpoint (for observation: no credential is part of it). */
+    private URI api(String path) {
+        return URI.create(settings.baseUrl().replaceAll("/+$", "") + path);
+    }
+
+    private static URI s3Object(String bucket, String key) {
+        try {
+            return new URI("s3", bucket, "/" + key, null);
+        } catch (java.net.URISyntaxException e) {
+            return URI.create("s3://" + bucket);
+        }
     }
 
     // ---- errors and deadlines ----
