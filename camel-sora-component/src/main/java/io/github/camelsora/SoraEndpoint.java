@@ -209,6 +209,14 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
                 io.github.camelsora.api.JobScope.current());
     }
 
+    /**
+     * The scope of {@code exchange} at this endpoint: its MDC entries (when the context logs with MDC), meter tags and
+     * trace context, for work this endpoint does for it on other threads (the webhook consumer's HTTP requests).
+     */
+    public io.github.camelsora.api.JobScope scope(org.apache.camel.Exchange exchange) {
+        return SoraTelemetry.scope(exchange, this);
+    }
+
     /** The HTTP transport settings of this endpoint (the transport is shared per TLS and proxy setting). */
     HttpTransport.Key transportKey() {
         ClientSettings resolved = settings != null ? settings : clientSettings();

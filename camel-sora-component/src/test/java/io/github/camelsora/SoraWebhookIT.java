@@ -45,6 +45,11 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.Logger;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -82,6 +87,7 @@ class SoraWebhookIT extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
+        context.setUseMDCLogging(true);
         VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
         server.setBindHost("127.0.0.1");
         server.setBindPort(PORT);
@@ -159,6 +165,35 @@ class SoraWebhookIT extends CamelTestSupport {
         events.assertIsSatisfied();
         raw.assertIsSatisfied();
         assertThat(SIM.simulator().totalStatusReads()).isZero();
+    }
+
+    @Test
+    void whatIsLoggedForARequestCarriesItsMdcOnTheWorkerThatWritesIt() throws Exception {
+        List<LogEvent> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AbstractAppender appender = new AbstractAppender("webhook-mdc", null, null, true, Property.EMPTY_ARRAY) {
+            @Override
+            public void append(LogEvent event) {
+                lines.add(event.toImmutable());
+            }
+        };
+        appender.start();
+        Logger logger = (Logger) LogManager.getLogger("io.github.camelsora");
+        logger.addAppender(appender);
+        try {
+            String body = event("evt_mdc", "video.completed", "video_1");
+            long now = Instant.now().getEpochSecond();
+            assertThat(post(RAW_HOOK, body.replace("video_1", "video_2"),
+                    headers("msg_mdc", now, signer.sign("msg_mdc", now, bytes(body))))).isEqualTo(400);
+            LogEvent rejected = await().atMost(Duration.ofSeconds(5)).until(() -> lines.stream()
+                    .filter(e -> e.getMessage().getFormattedMessage().startsWith("Rejected a webhook request"))
+                    .findFirst().orElse(null), java.util.Objects::nonNull);
+            assertThat(rejected.getThreadName()).contains("SoraWorker");
+            assertThat(rejected.getContextData().toMap())
+                    .containsKey("camel.exchangeId")
+                    .containsEntry("camel.contextId", context.getName());
+        } finally {
+            logger.removeAppender(appender);
+        }
     }
 
     @Test

@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.github.camelsora.SoraConfiguration;
 import io.github.camelsora.SoraConstants;
 import io.github.camelsora.SoraEndpoint;
+import io.github.camelsora.api.JobScope;
 import io.github.camelsora.api.SoraApiException;
 import io.github.camelsora.api.SoraTimeoutException;
 import io.github.camelsora.api.Video;
@@ -55,6 +56,7 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * {@code from("sora:webhook")}: serves one POST path through the runtime's HTTP server (platform-http with camel-main,
@@ -195,11 +197,16 @@ public class SoraWebhookConsumer extends DefaultConsumer {
         }
 
         private CompletableFuture<Void> start(Exchange http) {
-            try {
-                return onRequest(http);
-            } catch (RuntimeException e) {
-                return CompletableFuture.failedFuture(e);
-            }
+            // the request's MDC (and the video id once the event names it) on every line written for it, whatever
+            // thread writes it
+            JobScope scope = endpoint.scope(http);
+            return scope.call(() -> {
+                try {
+                    return onRequest(http, scope);
+                } catch (RuntimeException e) {
+                    return CompletableFuture.failedFuture(e);
+                }
+            });
         }
     }
 
@@ -211,7 +218,7 @@ public class SoraWebhookConsumer extends DefaultConsumer {
     }
 
     /** Answers one HTTP request; only a verified, new event reaches the route. */
-    private CompletableFuture<Void> onRequest(Exchange http) {
+    private CompletableFuture<Void> onRequest(Exchange http, JobScope scope) {
         Deadline deadline = new Deadline();
         Message request = http.getMessage();
         CompletableFuture<byte[]> read;
@@ -238,7 +245,7 @@ public class SoraWebhookConsumer extends DefaultConsumer {
                 return CompletableFuture.<Void> completedFuture(null);
             }
             return onPayload(http, request, payload, deadline);
-        }, continuations()).thenCompose(next -> next);
+        }, task -> continuations().execute(() -> scope.run(task))).thenCompose(next -> next);
     }
 
     private CompletableFuture<Void> onPayload(Exchange http, Message request, byte[] payload, Deadline deadline) {
@@ -254,6 +261,9 @@ public class SoraWebhookConsumer extends DefaultConsumer {
                         "The signed request id and the payload name different jobs");
             }
             event = withOwnJobId(event, request);
+            if (event.objectId() != null && JobScope.current().videoId(event.objectId()).hasMdc()) {
+                MDC.put(JobScope.MDC_VIDEO_ID, event.objectId());
+            }
         } catch (WebhookVerificationException e) {
             LOG.warn("Rejected a webhook request: {}", e.getMessage());
             if (e.getReason() == WebhookVerificationException.Reason.KEYS_UNAVAILABLE) {
