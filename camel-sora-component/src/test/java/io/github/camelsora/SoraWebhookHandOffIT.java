@@ -153,11 +153,17 @@ class SoraWebhookHandOffIT extends CamelTestSupport {
                 }
             });
 
-            String status = statusLine(socket.getInputStream());
+            InputStream in = socket.getInputStream();
+            String status = statusLine(in);
+            // the rest of the body stays unread, so the connection cannot serve another request: the server closes
+            // it after the 413 (the client learns at once; nothing is held open for it)
+            socket.setSoTimeout(10_000);
+            boolean closedByServer = readsToEnd(in);
             socket.close();
             writer.get(30, TimeUnit.SECONDS);
 
             assertThat(status).startsWith("HTTP/1.1 413");
+            assertThat(closedByServer).as("the server closed the connection after its 413").isTrue();
         }
         // the server stopped reading past the cap: what was sent is what the sockets' buffers took (about 200 KiB
         // here), not the body; a server that buffers before checking takes 10 MiB or more
@@ -222,6 +228,20 @@ class SoraWebhookHandOffIT extends CamelTestSupport {
 
     private String create(String prompt) throws Exception {
         return videos.create(new VideoRequest(prompt, "sora-2", "4", "720x1280")).get(10, TimeUnit.SECONDS).value().id();
+    }
+
+    /** Reads what is left of the answer; true when the server closed the connection (within the socket timeout). */
+    private static boolean readsToEnd(InputStream in) {
+        try {
+            byte[] buffer = new byte[4096];
+            while (in.read(buffer) != -1) {
+                // the 413's headers and body
+            }
+            return true;
+        } catch (IOException e) {
+            // a reset is the server closing too; a timeout is not
+            return !(e instanceof java.net.SocketTimeoutException);
+        }
     }
 
     private static String statusLine(InputStream in) throws IOException {

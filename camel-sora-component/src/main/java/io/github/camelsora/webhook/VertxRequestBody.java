@@ -22,6 +22,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 
 /**
  * Reads the body of a request that platform-http's Vert.x engine hands over unread ({@code useBodyHandler=false}:
@@ -42,11 +43,25 @@ final class VertxRequestBody {
         return body instanceof HttpServerRequest;
     }
 
+    /**
+     * A request whose body stays unread leaves its HTTP/1.x connection unable to carry another request: the answer
+     * says {@code Connection: close} and the connection is closed once it is written, so that neither side holds it
+     * open (an HTTP/2 stream ends with its answer).
+     */
+    private static void closeOnceAnswered(HttpServerRequest request) {
+        if (request.version() == HttpVersion.HTTP_2) {
+            return;
+        }
+        request.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        request.response().endHandler(ignored -> request.connection().close());
+    }
+
     static CompletableFuture<byte[]> read(Object body, int max) {
         HttpServerRequest request = (HttpServerRequest) body;
         CompletableFuture<byte[]> result = new CompletableFuture<>();
         String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && declared.trim().matches("\\d{1,18}") && Long.parseLong(declared.trim()) > max) {
+            closeOnceAnswered(request);
             result.completeExceptionally(new PayloadTooLargeException(max)); // nothing read: the request stays paused
             return result;
         }
@@ -60,6 +75,7 @@ final class VertxRequestBody {
                     }
                     if ((long) payload.length() + chunk.length() > max) {
                         request.pause(); // the rest stays unread: the client is answered 413 and may stop sending
+                        closeOnceAnswered(request);
                         result.completeExceptionally(new PayloadTooLargeException(max));
                         return;
                     }
