@@ -111,6 +111,10 @@ final class SoraBinding {
         // before anything is sent)
         if (VideosClient.PROTOCOL.equals(endpoint.profile().protocol())) {
             endpoint.profile().request().check(request, endpoint.profile().name());
+        } else if (request.model() == null || request.model().isBlank() || request.model().startsWith("sora-")) {
+            // OpenAI's models (the option's default) exist on no native job API: refused, never sent
+            throw new SoraValidationException("model", "provider " + endpoint.profile().name() + " does not serve '"
+                    + request.model() + "': set model to one of its models" + examples(endpoint.profile()));
         }
         if (!config().isValidateRequests()) {
             if (request.prompt() == null || request.prompt().isBlank()) {
@@ -122,6 +126,12 @@ final class SoraBinding {
             LOG.warn("Model '{}' is not in the {} catalog: size {} and seconds {} are sent unchecked", request.model(),
                     endpoint.profile().name(), request.size(), request.seconds());
         }
+    }
+
+    private static String examples(io.github.camelsora.api.ProviderProfile profile) {
+        java.util.List<String> known = profile.catalog().modelNames();
+        return known.isEmpty() ? " (see docs/providers.md)"
+                : " (" + String.join(", ", known.stream().limit(4).toList()) + (known.size() > 4 ? ", ..." : "") + ")";
     }
 
     /**

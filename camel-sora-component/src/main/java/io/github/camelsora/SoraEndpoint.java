@@ -297,7 +297,7 @@ public class SoraEndpoint extends ScheduledPollEndpoint {
      * default base URL and none given, or a retired endpoint (OpenAI's since 2026-09-24, Azure's sora-2 since
      * 2026-10-15, at their own hosts) not explicitly allowed.
      */
-    void checkUsable() {
+    public void checkUsable() {
         ProviderProfile profile = profile();
         String baseUrl = baseUrl();
         if (!configuration.isAllowRetiredEndpoint() && profile.isRetiredHost(baseUrl)) {

@@ -58,6 +58,7 @@ public class SoraVideosConsumer extends ScheduledPollConsumer {
 
     @Override
     protected void doStart() throws Exception {
+        endpoint.checkUsable(); // a retired endpoint is refused at start, as for producers
         int pageSize = endpoint.getConfiguration().getPageSize();
         if (pageSize < 1 || pageSize > 100) {
             throw new IllegalArgumentException("pageSize must be 1..100, not " + pageSize);

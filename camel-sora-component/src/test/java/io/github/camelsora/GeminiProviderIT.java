@@ -109,9 +109,19 @@ class GeminiProviderIT extends CamelTestSupport {
                 from("direct:portrait").to("sora:generate?size=720x1280&seconds=4");
                 from("direct:seed").to("sora:generate?size=1280x720&seconds=4&seed=42");
                 from("direct:audio").to("sora:generate?size=1280x720&seconds=4&generateAudio=false");
+                from("direct:soraModel").to("sora:generate?size=1280x720&seconds=4&model=sora-2");
                 from("direct:wrongKey").to("sora:generate?size=1280x720&seconds=4&apiKey=RAW(AIza-wrong-key)");
             }
         };
+    }
+
+    @Test
+    void openAisModelIsRefusedBeforeAnythingIsSent() {
+        int before = SIM.simulator().totalRequests();
+        Exchange result = template.request("direct:soraModel", e -> e.getMessage().setBody("A kite"));
+        assertThat(result.getException()).isInstanceOf(io.github.camelsora.api.SoraValidationException.class)
+                .hasMessageContaining("model").hasMessageContaining("gemini").hasMessageContaining("veo-");
+        assertThat(SIM.simulator().totalRequests()).isEqualTo(before);
     }
 
     @Test

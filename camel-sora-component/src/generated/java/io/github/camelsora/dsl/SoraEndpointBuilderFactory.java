@@ -61,10 +61,11 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * The base URL of a server speaking the /v1/videos protocol, up to and including the version segment,
-         * e.g. https://my-gateway.example.com/v1. Defaults to the provider's (none for azure and custom,
-         * which need it). OpenAI's own endpoint was shut down on 2026-09-24: point this at a gateway or
-         * server that still speaks the protocol (Azure OpenAI, LiteLLM, CometAPI, SGLang, the simulator).
+         * The provider's base URL, up to and including its version segment, e.g.
+         * https://my-gateway.example.com/v1. Defaults to the provider's (none for azure, custom, newapi and
+         * vertex, which need it: vertex's names the project and location). OpenAI's own endpoint was shut
+         * down on 2026-09-24 and Azure's sora-2 on 2026-10-15: with those profiles, point it at a server that
+         * copies their dialect (or the simulator).
          *
          * The option is a: <code>java.lang.String</code> type.
          *
@@ -978,8 +979,10 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * The API key, sent as a bearer token. Never logged; use a property placeholder such as
-         * {{env:SORA_API_KEY}} rather than writing it into a route.
+         * The API key, sent as the provider's profile says: a bearer token for most, api-key (azure),
+         * x-goog-api-key (gemini), Authorization: Key (fal), Basic (inworld); bedrock signs with AWS
+         * credentials instead. Sent only to the provider's own origin. Never logged; use a property
+         * placeholder such as {{env:SORA_API_KEY}} rather than writing it into a route.
          *
          * The option is a: <code>java.lang.String</code> type.
          *
@@ -1153,8 +1156,10 @@ public interface SoraEndpointBuilderFactory {
         }
         /**
          * The signing secret of the webhook (whsec_ followed by base64, or plain text), required by
-         * sora:webhook. Every request must carry a valid Standard Webhooks signature made with it. Never
-         * logged; use a placeholder such as {{env:SORA_WEBHOOK_SECRET}}.
+         * sora:webhook for the HMAC schemes (standard-webhooks: every request must carry a valid Standard
+         * Webhooks signature made with it; openrouter: its X-OpenRouter-Signature); fal's scheme checks
+         * public keys and none has nothing to check, so they need no secret. Never logged; use a placeholder
+         * such as {{env:SORA_WEBHOOK_SECRET}}.
          *
          * The option is a: <code>java.lang.String</code> type.
          *
@@ -1580,10 +1585,11 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * The base URL of a server speaking the /v1/videos protocol, up to and including the version segment,
-         * e.g. https://my-gateway.example.com/v1. Defaults to the provider's (none for azure and custom,
-         * which need it). OpenAI's own endpoint was shut down on 2026-09-24: point this at a gateway or
-         * server that still speaks the protocol (Azure OpenAI, LiteLLM, CometAPI, SGLang, the simulator).
+         * The provider's base URL, up to and including its version segment, e.g.
+         * https://my-gateway.example.com/v1. Defaults to the provider's (none for azure, custom, newapi and
+         * vertex, which need it: vertex's names the project and location). OpenAI's own endpoint was shut
+         * down on 2026-09-24 and Azure's sora-2 on 2026-10-15: with those profiles, point it at a server that
+         * copies their dialect (or the simulator).
          *
          * The option is a: <code>java.lang.String</code> type.
          *
@@ -1733,9 +1739,10 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * The aspect ratio, e.g. 16:9 or 9:16 (also written 16x9), for providers that take one (OpenRouter,
-         * CometAPI's orientation hint, custom); refused before anything is sent by a provider that does not.
-         * Without it, a provider that needs one gets the ratio of size.
+         * The aspect ratio, e.g. 16:9 or 9:16 (also written 16x9; sent as 16:9), for providers that take one
+         * (OpenRouter, CometAPI's orientation hint, custom, Veo on Gemini and Vertex, fal, Replicate,
+         * BytePlus); refused before anything is sent by a provider that does not. Without it, a provider that
+         * needs one gets the ratio of size.
          *
          * The option is a: <code>java.lang.String</code> type.
          *
@@ -1932,7 +1939,7 @@ public interface SoraEndpointBuilderFactory {
         }
         /**
          * Whether the model renders a soundtrack (true or false), where the provider offers the choice
-         * (OpenRouter, vLLM-Omni, Vertex, fal, Replicate, BytePlus); unset, nothing is sent and the
+         * (OpenRouter, vLLM-Omni, custom, Vertex, fal, Replicate, BytePlus); unset, nothing is sent and the
          * provider's default applies.
          *
          * The option is a: <code>java.lang.String</code> type.
@@ -2259,8 +2266,9 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * The resolution label, e.g. 720p or 1080p, for providers that take one instead of a size
-         * (OpenRouter); without it, such a provider gets the shorter side of size (1280x720 is 720p).
+         * The resolution label, e.g. 720p or 1080p, for providers that take one (OpenRouter, custom, Veo on
+         * Gemini and Vertex, fal, Replicate, BytePlus); without it, such a provider gets the shorter side of
+         * size (1280x720 is 720p). Refused before anything is sent by a provider that has none.
          *
          * The option is a: <code>java.lang.String</code> type.
          *
@@ -2308,9 +2316,9 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * The sampler's seed, for repeatable renders where the provider takes one (OpenRouter, SGLang,
-         * vLLM-Omni, Vertex, Bedrock Nova Reel, fal, Replicate, BytePlus); refused before anything is sent by
-         * the others (the Gemini API).
+         * The sampler's seed, for repeatable renders where the provider takes one (OpenRouter, LiteLLM,
+         * SGLang, vLLM-Omni, custom, Vertex, Bedrock Nova Reel, fal, Replicate, BytePlus); refused before
+         * anything is sent by the others (the Gemini API among them).
          *
          * The option is a: <code>java.lang.Long</code> type.
          *
@@ -2324,9 +2332,9 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * The sampler's seed, for repeatable renders where the provider takes one (OpenRouter, SGLang,
-         * vLLM-Omni, Vertex, Bedrock Nova Reel, fal, Replicate, BytePlus); refused before anything is sent by
-         * the others (the Gemini API).
+         * The sampler's seed, for repeatable renders where the provider takes one (OpenRouter, LiteLLM,
+         * SGLang, vLLM-Omni, custom, Vertex, Bedrock Nova Reel, fal, Replicate, BytePlus); refused before
+         * anything is sent by the others (the Gemini API among them).
          *
          * The option will be converted to a <code>java.lang.Long</code> type.
          *
@@ -2340,9 +2348,9 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * Where the provider writes the result in cloud storage (vertex: a gs://bucket/prefix/ storageUri;
-         * the video is then read from there), for providers that document it; refused before anything is sent
-         * by the others.
+         * Where the provider writes the result in cloud storage: vertex (gs://bucket/prefix/, optional; the
+         * video is then read from there) and bedrock (s3://bucket/prefix, required: Bedrock only writes to
+         * S3); refused before anything is sent by the others.
          *
          * The option is a: <code>java.lang.String</code> type.
          *
@@ -2620,8 +2628,10 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * The API key, sent as a bearer token. Never logged; use a property placeholder such as
-         * {{env:SORA_API_KEY}} rather than writing it into a route.
+         * The API key, sent as the provider's profile says: a bearer token for most, api-key (azure),
+         * x-goog-api-key (gemini), Authorization: Key (fal), Basic (inworld); bedrock signs with AWS
+         * credentials instead. Sent only to the provider's own origin. Never logged; use a property
+         * placeholder such as {{env:SORA_API_KEY}} rather than writing it into a route.
          *
          * The option is a: <code>java.lang.String</code> type.
          *
@@ -3247,10 +3257,11 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * The base URL of a server speaking the /v1/videos protocol, up to and including the version segment,
-         * e.g. https://my-gateway.example.com/v1. Defaults to the provider's (none for azure and custom,
-         * which need it). OpenAI's own endpoint was shut down on 2026-09-24: point this at a gateway or
-         * server that still speaks the protocol (Azure OpenAI, LiteLLM, CometAPI, SGLang, the simulator).
+         * The provider's base URL, up to and including its version segment, e.g.
+         * https://my-gateway.example.com/v1. Defaults to the provider's (none for azure, custom, newapi and
+         * vertex, which need it: vertex's names the project and location). OpenAI's own endpoint was shut
+         * down on 2026-09-24 and Azure's sora-2 on 2026-10-15: with those profiles, point it at a server that
+         * copies their dialect (or the simulator).
          *
          * The option is a: <code>java.lang.String</code> type.
          *
@@ -3551,8 +3562,10 @@ public interface SoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * The API key, sent as a bearer token. Never logged; use a property placeholder such as
-         * {{env:SORA_API_KEY}} rather than writing it into a route.
+         * The API key, sent as the provider's profile says: a bearer token for most, api-key (azure),
+         * x-goog-api-key (gemini), Authorization: Key (fal), Basic (inworld); bedrock signs with AWS
+         * credentials instead. Sent only to the provider's own origin. Never logged; use a property
+         * placeholder such as {{env:SORA_API_KEY}} rather than writing it into a route.
          *
          * The option is a: <code>java.lang.String</code> type.
          *

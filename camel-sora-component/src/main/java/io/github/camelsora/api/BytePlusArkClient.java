@@ -114,6 +114,9 @@ public final class BytePlusArkClient implements VideoProvider {
     @Override
     public CompletableFuture<ApiResponse<Video>> create(VideoRequest request, InputReference reference,
                                                         List<String> characters, Deadline deadline) {
+        if (characters != null && !characters.isEmpty()) {
+            return CompletableFuture.failedFuture(JsonCalls.noCharacters("byteplus"));
+        }
         ObjectNode body;
         try {
             body = body(request, reference);

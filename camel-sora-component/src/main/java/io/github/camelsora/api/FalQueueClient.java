@@ -106,6 +106,9 @@ public final class FalQueueClient implements VideoProvider {
     @Override
     public CompletableFuture<ApiResponse<Video>> create(VideoRequest request, InputReference reference,
                                                         List<String> characters, Deadline deadline) {
+        if (characters != null && !characters.isEmpty()) {
+            return CompletableFuture.failedFuture(JsonCalls.noCharacters("fal"));
+        }
         String app;
         ObjectNode body;
         try {

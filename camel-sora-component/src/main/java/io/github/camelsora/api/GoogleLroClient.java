@@ -120,8 +120,8 @@ abstract class GoogleLroClient implements VideoProvider {
         }
         for (Map.Entry<String, Object> entry : request.parameters().entrySet()) {
             if (!documentedParameters().contains(entry.getKey())) {
-                throw new SoraValidationException(entry.getKey(), "provider " + profile.name() + " does not document"
-                        + " '" + entry.getKey() + "' (it takes " + documentedParameters() + ")");
+                throw new SoraValidationException(entry.getKey(), "provider " + profile.name() + " does not offer "
+                        + entry.getKey() + "; leave it out, or pass the API's own parameter in providerOptions");
             }
             parameters.set(entry.getKey(), Json.MAPPER.valueToTree(entry.getValue()));
         }

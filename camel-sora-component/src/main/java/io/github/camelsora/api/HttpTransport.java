@@ -431,7 +431,8 @@ public final class HttpTransport implements AutoCloseable {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(scheme.equals("http") && policy.allowHttp())) {
             throw new SoraFetchException(original, "insecure_scheme",
-                    "only https URLs are fetched" + (scheme.equals("http") ? " (allowHttp is off)" : ""));
+                    "only https URLs are fetched" + (scheme.equals("http") ? " (plain http to a local or intranet host a"
+                            + " provider names needs allowInternalProviderUrls=true)" : ""));
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw new SoraFetchException(original, "invalid_url", "the URL has no host");

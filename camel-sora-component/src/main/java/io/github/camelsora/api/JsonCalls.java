@@ -209,6 +209,12 @@ final class JsonCalls {
         }
     }
 
+    /** Characters (Sora's reusable cameos) exist on no model marketplace: refused before anything is sent. */
+    static SoraValidationException noCharacters(String provider) {
+        return new SoraValidationException("characters", "provider " + provider + " has no characters; leave"
+                + " CamelSoraCharacters unset");
+    }
+
     /** {@code 1280x720} -> {@code 16:9}; null when the size is not {@code WxH}. */
     static String aspectRatio(String size) {
         int[] wh = dimensions(size);

@@ -100,6 +100,9 @@ public final class ReplicateClient implements VideoProvider {
     @Override
     public CompletableFuture<ApiResponse<Video>> create(VideoRequest request, InputReference reference,
                                                         List<String> characters, Deadline deadline) {
+        if (characters != null && !characters.isEmpty()) {
+            return CompletableFuture.failedFuture(JsonCalls.noCharacters("replicate"));
+        }
         ObjectNode body = Json.MAPPER.createObjectNode();
         String path;
         try {

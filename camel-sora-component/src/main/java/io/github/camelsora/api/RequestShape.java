@@ -58,7 +58,6 @@ public record RequestShape(String encoding, String secondsField, String secondsT
             "generateAudio");
 
     private static final Pattern WXH = Pattern.compile("([1-9][0-9]{1,4})x([1-9][0-9]{1,4})");
-    private static final Pattern RATIO = Pattern.compile("([1-9][0-9]?)[:x]([1-9][0-9]?)");
 
     RequestShape withDefaults() {
         return new RequestShape(encoding == null ? "auto" : encoding, secondsField == null ? "seconds" : secondsField,
@@ -102,10 +101,6 @@ public record RequestShape(String encoding, String secondsField, String secondsT
         if (options.lastFrame() != null && "input_reference".equals(frames)) {
             throw new SoraValidationException("lastFrame", "provider " + provider + " takes one image (the first"
                     + " frame, inputReference) and no last frame");
-        }
-        if (options.aspectRatio() != null && !RATIO.matcher(options.aspectRatio().strip()).matches()) {
-            throw new SoraValidationException("aspectRatio", "'" + options.aspectRatio()
-                    + "' is not an aspect ratio such as 16:9 or 9x16");
         }
         if ("resolution-aspect".equals(sizeStyle) && options.resolution() == null && resolutionOf(request.size()) == null) {
             throw new SoraValidationException("size", "provider " + provider + " takes a resolution and an aspect"

@@ -30,7 +30,7 @@ public class SoraRetiredEndpointException extends SoraException {
     public SoraRetiredEndpointException(String provider, String baseUrl, String retiredOn, List<String> alternatives) {
         super("Provider '" + provider + "' at " + baseUrl + " was retired on " + retiredOn
               + ": its video endpoint and the Sora 2 models were switched off there, so every call would fail."
-              + " Use a server that still speaks the protocol: provider=" + String.join(", provider=", alternatives)
+              + " Use a live provider: provider=" + String.join(", provider=", alternatives)
               + " (with its baseUrl); or set allowRetiredEndpoint=true if you know this endpoint still answers.",
               null);
         this.provider = provider;

@@ -42,11 +42,44 @@ public record VideoOptions(String aspectRatio, String resolution, String negativ
     /** No option set. */
     public static final VideoOptions NONE = new VideoOptions(null, null, null, null, null, Map.of(), null, null);
 
+    /**
+     * @throws SoraValidationException for an aspect ratio that is not {@code W:H} (or {@code WxH}), and for a
+     *                                 provider option that would set what the component prices and sends itself
+     *                                 (see {@link #PRICED_FIELDS})
+     */
     public VideoOptions {
+        if (aspectRatio != null) {
+            String ratio = aspectRatio.strip();
+            if (!RATIO.matcher(ratio).matches()) {
+                throw new SoraValidationException("aspectRatio", "'" + aspectRatio
+                        + "' is not an aspect ratio such as 16:9 or 9x16");
+            }
+            aspectRatio = ratio.replace('x', ':'); // every provider that takes a ratio writes it 16:9
+        }
         providerOptions = providerOptions == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(providerOptions));
+        for (String field : providerOptions.keySet()) {
+            if (PRICED_FIELDS.contains(field)) {
+                throw new SoraValidationException("providerOptions." + field, "the duration and the number of videos"
+                        + " decide the price, so the component sends them itself: set option seconds (header"
+                        + " CamelSoraSeconds) instead");
+            }
+        }
         referenceImages = referenceImages == null ? java.util.List.of() : java.util.List.copyOf(referenceImages);
     }
+
+    /**
+     * Provider fields that decide what a job costs (its duration, how many videos it renders), under the names the
+     * providers use ({@code seconds}, fal's and Replicate's {@code duration}, Veo's {@code durationSeconds} and
+     * {@code sampleCount}, ...): the component sends them from {@code seconds} and prices them before sending, so a
+     * provider option may not override them (the budget would price one job and the provider bill another).
+     */
+    public static final java.util.Set<String> PRICED_FIELDS = java.util.Set.of("seconds", "duration",
+            "durationSeconds", "duration_seconds", "sampleCount", "sample_count", "n", "num_outputs",
+            "num_videos", "numberOfVideos");
+
+    private static final java.util.regex.Pattern RATIO = java.util.regex.Pattern.compile(
+            "[1-9][0-9]?[:x][1-9][0-9]?");
 
     /** Options without images. */
     public VideoOptions(String aspectRatio, String resolution, String negativePrompt, Long seed,

@@ -108,6 +108,9 @@ public class SoraWebhookConsumer extends DefaultConsumer {
     protected void doStart() throws Exception {
         super.doStart();
         SoraConfiguration configuration = endpoint.getConfiguration();
+        if (configuration.isFetchVideo()) {
+            endpoint.checkUsable(); // it reads each event's job from the provider: not from a retired endpoint
+        }
         scheme = scheme(configuration);
         repository = configuration.getIdempotentRepository() != null
                 ? configuration.getIdempotentRepository()

@@ -44,16 +44,38 @@ class MarketplaceMappingTest {
     void providerOptionsGoOverTheMappedFieldsAndNullDropsOne() {
         VideoRequest request = new VideoRequest("a kite", "fal-ai/kling-video/v2.1/standard/text-to-video", "5",
                 "1280x720", new VideoOptions(null, null, null, null, null, VideoOptions.parseObject(
-                        "{\"negative_prompt\":\"blur\",\"resolution\":null,\"duration\":\"10\"}")));
+                        "{\"negative_prompt\":\"blur\",\"resolution\":null,\"aspect_ratio\":\"1:1\"}")));
         JsonNode input = FalQueueClient.input(request, new InputReference.ImageUrl("https://example.com/a.png"));
-        assertThat(input.toString()).isEqualTo("{\"prompt\":\"a kite\",\"duration\":\"10\",\"aspect_ratio\":\"16:9\","
+        assertThat(input.toString()).isEqualTo("{\"prompt\":\"a kite\",\"duration\":\"5\",\"aspect_ratio\":\"1:1\","
                                                + "\"image_url\":\"https://example.com/a.png\",\"negative_prompt\":\"blur\"}");
-        assertThat(ReplicateClient.input(request, null).path("duration").asText()).isEqualTo("10");
+        assertThat(ReplicateClient.input(request, null).path("aspect_ratio").asText()).isEqualTo("1:1");
         assertThat(BytePlusArkClient.body(new VideoRequest("a kite", "seedance-1-0-pro-250528", "5", "720x1280"), null)
                 .toString()).isEqualTo("{\"model\":\"seedance-1-0-pro-250528\",\"content\":[{\"type\":\"text\","
                                        + "\"text\":\"a kite\"}],\"ratio\":\"9:16\",\"resolution\":\"720p\",\"duration\":5}");
         assertThatThrownBy(() -> FalQueueClient.input(request, new InputReference.FileId("file-1")))
                 .isInstanceOf(SoraValidationException.class);
+    }
+
+    @Test
+    void whatDecidesThePriceCannotComeThroughProviderOptions() {
+        for (String field : java.util.List.of("duration", "seconds", "durationSeconds", "sampleCount", "n")) {
+            assertThatThrownBy(() -> new VideoOptions(null, null, null, null, null, java.util.Map.of(field, 10)))
+                    .isInstanceOf(SoraValidationException.class).hasMessageContaining("providerOptions." + field)
+                    .hasMessageContaining("seconds");
+        }
+    }
+
+    @Test
+    void anAspectRatioIsCheckedAndWrittenWithAColonForEveryProvider() {
+        VideoOptions wide = new VideoOptions("16x9", null, null, null, null, null);
+        assertThat(wide.aspectRatio()).isEqualTo("16:9");
+        VideoRequest request = new VideoRequest("a kite", "fal-ai/kling-video/v2.1/standard/text-to-video", "5",
+                "1280x720", new VideoOptions(" 9x16 ", null, null, null, null, null));
+        assertThat(FalQueueClient.input(request, null).path("aspect_ratio").asText()).isEqualTo("9:16");
+        assertThat(ReplicateClient.input(request, null).path("aspect_ratio").asText()).isEqualTo("9:16");
+        assertThat(BytePlusArkClient.body(request, null).path("ratio").asText()).isEqualTo("9:16");
+        assertThatThrownBy(() -> new VideoOptions("wide", null, null, null, null, null))
+                .isInstanceOf(SoraValidationException.class).hasMessageContaining("aspectRatio");
     }
 
     @Test

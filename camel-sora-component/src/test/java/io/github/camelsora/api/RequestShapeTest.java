@@ -90,8 +90,8 @@ class RequestShapeTest {
         assertThat(typed.get("guidance_scale")).hasToString("4.5");
         assertThat(typed.get("provider")).isInstanceOf(Map.class);
         Map<String, Object> body = fields("vllm", request("832x480", new VideoOptions(null, null, null, null, null,
-                Map.of("fps", 16L, "seconds", "5"))));
-        assertThat(body).containsEntry("fps", 16L).containsEntry("seconds", "5");
+                Map.of("fps", 16L, "size", "480x832"))));
+        assertThat(body).containsEntry("fps", 16L).containsEntry("size", "480x832");
     }
 
     @Test

@@ -74,6 +74,23 @@ class FalMarketplaceIT extends MarketplaceRoutes {
     }
 
     @Test
+    void whatFalHasNoFieldForIsRefusedBeforeAnythingIsSent() {
+        Exchange characters = template.request("direct:poll", e -> {
+            e.getMessage().setBody("A kite with a cameo");
+            e.getMessage().setHeader(io.github.camelsora.SoraConstants.CHARACTERS, "char_123");
+        });
+        assertThat(characters.getException()).isInstanceOf(io.github.camelsora.api.SoraValidationException.class)
+                .hasMessageContaining("characters").hasMessageContaining("fal");
+        Exchange duration = template.request("direct:poll", e -> {
+            e.getMessage().setBody("A kite, longer than priced");
+            e.getMessage().setHeader(io.github.camelsora.SoraConstants.PROVIDER_OPTIONS, "{\"duration\":\"10\"}");
+        });
+        assertThat(duration.getException()).isInstanceOf(io.github.camelsora.api.SoraValidationException.class)
+                .hasMessageContaining("providerOptions.duration").hasMessageContaining("seconds");
+        assertThat(SIM.simulator().totalRequests()).isZero();
+    }
+
+    @Test
     void generatesWithCompletionPoll() throws Exception {
         Exchange result = generate("direct:poll", "A kite over dunes, fal");
 

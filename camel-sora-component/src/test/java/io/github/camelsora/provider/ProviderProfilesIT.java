@@ -267,6 +267,23 @@ class ProviderProfilesIT {
     }
 
     @Test
+    void consumersThatReadFromTheProviderAreRefusedAtARetiredEndpointToo() throws Exception {
+        for (String uri : new String[] { "sora:videos?apiKey=sk-test", "sora:webhook?webhookSecret=s3cret" }) {
+            CamelContext context = new DefaultCamelContext();
+            context.addComponent("sora", new SoraComponent());
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(uri).to("log:x");
+                }
+            });
+            assertThatThrownBy(context::start).as(uri).satisfies(e -> assertThat(
+                    org.apache.camel.util.ObjectHelper.getException(SoraRetiredEndpointException.class, e)).isNotNull());
+            context.close();
+        }
+    }
+
+    @Test
     void azureAtItsOwnHostsIsRetiredSinceTheLastSora2Deployment() throws Exception {
         for (String host : new String[] { "https://my-res.openai.azure.com/openai/v1",
                                           "https://my-res.cognitiveservices.azure.com/openai/v1" }) {
