@@ -56,10 +56,9 @@ public class SoraComponentConfiguration {
      */
     private Boolean allowRetiredEndpoint;
     /**
-     * The base URL of a server speaking the /v1/videos protocol, up to and including the version segment, e.g.
-     * https://my-gateway.example.com/v1. Defaults to the provider's (none for azure and custom, which need it).
-     * OpenAI's own endpoint was shut down on 2026-09-24: point this at a gateway or server that still speaks the
-     * protocol (Azure OpenAI, LiteLLM, CometAPI, SGLang, the simulator).
+     * The provider's base URL, up to and including its version segment, e.g. https://my-gateway.example.com/v1.
+     * Defaults to the provider's (none for azure, custom, newapi and vertex, which need it). OpenAI's own endpoint
+     * was shut down on 2026-09-24 and Azure's sora-2 on 2026-10-15.
      */
     private String baseUrl;
     /**
@@ -79,14 +78,14 @@ public class SoraComponentConfiguration {
      */
     private String provider;
     /**
-     * The aspect ratio, e.g. 16:9 or 9:16 (also written 16x9), for providers that take one (OpenRouter, CometAPI's
-     * orientation hint, custom); refused before anything is sent by a provider that does not. Without it, a
-     * provider that needs one gets the ratio of size.
+     * The aspect ratio, e.g. 16:9 or 9:16 (also written 16x9; sent as 16:9), for providers that take one
+     * (OpenRouter, CometAPI's orientation hint, custom, Veo, fal, Replicate, BytePlus); refused before anything is
+     * sent by a provider that does not. Without it, a provider that needs one gets the ratio of size.
      */
     private String aspectRatio;
     /**
-     * The resolution label, e.g. 720p or 1080p, for providers that take one instead of a size (OpenRouter); without
-     * it, such a provider gets the shorter side of size (1280x720 is 720p).
+     * The resolution label, e.g. 720p or 1080p, for providers that take one (OpenRouter, custom, Veo, fal,
+     * Replicate, BytePlus); without it, such a provider gets the shorter side of size (1280x720 is 720p).
      */
     private String resolution;
     /**
@@ -183,8 +182,8 @@ public class SoraComponentConfiguration {
      */
     private Long seed;
     /**
-     * Where the provider writes the result in cloud storage (vertex: gs://bucket/prefix/), for providers that document
-     * it; refused before anything is sent by the others.
+     * Where the provider writes the result in cloud storage: vertex (gs://bucket/prefix/, optional) and bedrock
+     * (s3://bucket/prefix, required); refused before anything is sent by the others.
      */
     private String storageUri;
     /**
@@ -471,8 +470,9 @@ public class SoraComponentConfiguration {
      */
     private Boolean allowInternalImageUrls;
     /**
-     * The API key, sent as a bearer token. Never logged; use a property placeholder such as {{env:SORA_API_KEY}}
-     * rather than writing it into a route.
+     * The API key, sent as the provider's profile says: a bearer token for most, api-key (azure), x-goog-api-key
+     * (gemini), Authorization: Key (fal), Basic (inworld); bedrock signs with AWS credentials instead. Sent only to
+     * the provider's own origin. Never logged; use a property placeholder such as {{env:SORA_API_KEY}}.
      */
     private String apiKey;
     /**
@@ -495,9 +495,9 @@ public class SoraComponentConfiguration {
      */
     private Integer webhookMaxPayloadSize;
     /**
-     * The signing secret of the webhook (whsec_ followed by base64, or plain text), required by sora:webhook. Every
-     * request must carry a valid Standard Webhooks signature made with it. Never logged; use a placeholder such as
-     * {{env:SORA_WEBHOOK_SECRET}}.
+     * The signing secret of the webhook (whsec_ followed by base64, or plain text), required by sora:webhook for the
+     * HMAC schemes (standard-webhooks, openrouter); fal's and none need none. Never logged; use a placeholder such
+     * as {{env:SORA_WEBHOOK_SECRET}}.
      */
     private String webhookSecret;
     /**
