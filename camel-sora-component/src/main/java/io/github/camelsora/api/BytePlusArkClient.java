@@ -47,7 +47,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The callback carries the task and no documented signature: sora:webhook treats it as a reason to read the task
  * again (webhookScheme none), never as the task's state.
  */
-public final class BytePlusArkClient implements VideoProvider {
+public final class BytePlusArkClient extends MarketplaceClient {
 
     public static final String PROTOCOL = "ark-tasks";
     /** ModelArk clears a task's video URL 24 hours after it finished. */
@@ -66,26 +66,11 @@ public final class BytePlusArkClient implements VideoProvider {
         }
     }
 
-    private final ProviderProfile profile;
-    private final ClientSettings settings;
-    private final JsonCalls calls;
     private final Clock clock;
 
     public BytePlusArkClient(ProviderProfile profile, ClientSettings settings, HttpTransport transport, Clock clock) {
-        this.profile = profile;
-        this.settings = settings;
-        this.calls = new JsonCalls(settings, transport);
+        super(profile, settings, transport);
         this.clock = clock;
-    }
-
-    @Override
-    public ProviderProfile profile() {
-        return profile;
-    }
-
-    @Override
-    public String server() {
-        return profile.name() + " " + settings.baseUrl();
     }
 
     static ObjectNode body(VideoRequest request, InputReference reference) {
@@ -205,13 +190,8 @@ public final class BytePlusArkClient implements VideoProvider {
                     if ("expired".equals(video.status())) {
                         throw new SoraAssetExpiredException(videoId, video.expiresAt());
                     }
-                    String url = JsonCalls.text(reply.json().path("content"), "video_url");
-                    if (url == null) {
-                        throw new SoraApiException("download video", 200, new ApiError(
-                                "the task names no video URL", null, null, "invalid_response"), reply.requestId(),
-                                videoId);
-                    }
-                    return calls.downloadResult(url, file, "download video", videoId, deadline);
+                    return downloadNamed(JsonCalls.text(reply.json().path("content"), "video_url"), "the task",
+                            reply, videoId, file, deadline);
                 });
     }
 

@@ -41,7 +41,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code completed}, {@code failed}); a completed request is completed only once its result holds a video URL. The
  * video itself lives on fal's media host and is streamed under the safe-fetch rules, without the key.
  */
-public final class FalQueueClient implements VideoProvider {
+public final class FalQueueClient extends MarketplaceClient {
 
     public static final String PROTOCOL = "fal-queue";
 
@@ -58,24 +58,9 @@ public final class FalQueueClient implements VideoProvider {
         }
     }
 
-    private final ProviderProfile profile;
-    private final ClientSettings settings;
-    private final JsonCalls calls;
 
     public FalQueueClient(ProviderProfile profile, ClientSettings settings, HttpTransport transport) {
-        this.profile = profile;
-        this.settings = settings;
-        this.calls = new JsonCalls(settings, transport);
-    }
-
-    @Override
-    public ProviderProfile profile() {
-        return profile;
-    }
-
-    @Override
-    public String server() {
-        return profile.name() + " " + settings.baseUrl();
+        super(profile, settings, transport);
     }
 
     /** The queue's app of a model id: its first two path segments. */
@@ -238,13 +223,7 @@ public final class FalQueueClient implements VideoProvider {
         }
         return calls.send("GET", calls.uri(path), null, "download video", videoId, deadline)
                 .thenCompose(reply -> {
-                    String url = videoUrl(reply.json());
-                    if (url == null) {
-                        throw new SoraApiException("download video", 200, new ApiError(
-                                "the result names no video URL", null, null, "invalid_response"), reply.requestId(),
-                                videoId);
-                    }
-                    return calls.downloadResult(url, file, "download video", videoId, deadline);
+                    return downloadNamed(videoUrl(reply.json()), "the result", reply, videoId, file, deadline);
                 });
     }
 

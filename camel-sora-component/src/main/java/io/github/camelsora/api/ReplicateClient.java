@@ -44,7 +44,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * </ul>
  * Webhooks are signed with Standard Webhooks (verified by sora:webhook with the account's {@code whsec_} secret).
  */
-public final class ReplicateClient implements VideoProvider {
+public final class ReplicateClient extends MarketplaceClient {
 
     public static final String PROTOCOL = "replicate-predictions";
     /** Replicate deletes the inputs and outputs of API predictions an hour after they finish. */
@@ -64,24 +64,9 @@ public final class ReplicateClient implements VideoProvider {
         }
     }
 
-    private final ProviderProfile profile;
-    private final ClientSettings settings;
-    private final JsonCalls calls;
 
     public ReplicateClient(ProviderProfile profile, ClientSettings settings, HttpTransport transport) {
-        this.profile = profile;
-        this.settings = settings;
-        this.calls = new JsonCalls(settings, transport);
-    }
-
-    @Override
-    public ProviderProfile profile() {
-        return profile;
-    }
-
-    @Override
-    public String server() {
-        return profile.name() + " " + settings.baseUrl();
+        super(profile, settings, transport);
     }
 
     static ObjectNode input(VideoRequest request, InputReference reference) {
@@ -221,13 +206,8 @@ public final class ReplicateClient implements VideoProvider {
         }
         return calls.send("GET", calls.uri("/predictions/" + JsonCalls.encode(videoId)), null, "download video",
                 videoId, deadline).thenCompose(reply -> {
-                    String url = outputUrl(reply.json().path("output"));
-                    if (url == null) {
-                        throw new SoraApiException("download video", 200, new ApiError(
-                                "the prediction's output names no video URL", null, null, "invalid_response"),
-                                reply.requestId(), videoId);
-                    }
-                    return calls.downloadResult(url, file, "download video", videoId, deadline);
+                    return downloadNamed(outputUrl(reply.json().path("output")), "the prediction's output", reply,
+                            videoId, file, deadline);
                 });
     }
 
